@@ -1,0 +1,15 @@
+# One image for the API and the worker (see docker-compose.yml).
+FROM node:20-bookworm-slim AS build
+# argon2 is compiled from source at install.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY . .
+RUN npm ci --no-audit --no-fund && npx nx run-many -t build --output-style=stream
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build /app /app
+USER node
+EXPOSE 3000
+CMD ["node", "apps/api/dist/main.js"]

@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '@jalon/server/config';
+import { ContextModule } from '@jalon/server/context';
+import { DatabaseModule } from '@jalon/server/database';
+import { JobsModule } from '@jalon/server/jobs';
+import { MailModule } from '@jalon/server/mail';
+import { RedisModule } from '@jalon/server/redis';
+import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { HealthController } from './health/health.controller.js';
+import { ProblemFilter } from './http/problem.filter.js';
+import { UnitOfWorkInterceptor } from './http/unit-of-work.interceptor.js';
+import { createValidationPipe } from './http/validation.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
+import { PlatformModule } from './platform/platform.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ContextModule,
+        DatabaseModule,
+        RedisModule,
+        JobsModule,
+        MailModule,
+        AccessModule,
+        AuditModule,
+        AuthModule,
+        InvitationsModule,
+        PlatformModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
+      ],
+    };
+  }
+}

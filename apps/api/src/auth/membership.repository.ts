@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { TenantRole } from '@jalon/contracts';
+import { Database, type Membership } from '@jalon/server/database';
+
+export interface MembershipWithTenant {
+  membershipId: string;
+  tenantId: string;
+  tenantSlug: string;
+  tenantName: string;
+  role: TenantRole;
+  employerId: string | null;
+  candidateId: string | null;
+}
+
+@Injectable()
+export class MembershipRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * A user's active memberships in every tenant. Before a tenant is chosen
+   * (login, refresh) row-level security hides them all, so this goes through
+   * the narrow SECURITY DEFINER function app_user_memberships.
+   */
+  async listForUser(userId: string): Promise<MembershipWithTenant[]> {
+    const rows = await this.db.client.$queryRaw<
+      { membership_id: string; tenant_id: string; tenant_slug: string; tenant_name: string; role: TenantRole; employer_id: string | null; candidate_id: string | null }[]
+    >`SELECT * FROM app_user_memberships(${userId}::uuid)`;
+    return rows.map((r) => ({
+      membershipId: r.membership_id,
+      tenantId: r.tenant_id,
+      tenantSlug: r.tenant_slug,
+      tenantName: r.tenant_name,
+      role: r.role,
+      employerId: r.employer_id,
+      candidateId: r.candidate_id,
+    }));
+  }
+
+  findByUser(tenantId: string, userId: string): Promise<Membership | null> {
+    return this.db.client.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } } });
+  }
+
+  create(tenantId: string, data: { userId: string; role: TenantRole; employerId?: string | null }): Promise<Membership> {
+    return this.db.client.membership.create({
+      data: { tenantId, userId: data.userId, role: data.role, employerId: data.employerId ?? null },
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import { loadConfig, type AppConfig } from '@jalon/server/config';
+import { createLogger, PinoNestLogger } from '@jalon/server/logging';
+import { AppModule } from './app.module.js';
+import type { Principal } from '@jalon/server/context';
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Builds the HTTP application (used by main.ts and the API tests alike). */
+export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.log.level, 'jalon-api');
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Our own onResponse hook logs one line per request, with tenant and user.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1_048_576,
+    trustProxy: config.http.trustProxy,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: true,
+  });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health/*path', method: RequestMethod.GET }] });
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // One line per request, with who and which tenant; never bodies or headers.
+  fastify.addHook('onResponse', async (request, reply) => {
+    const principal = (request as unknown as { user?: Principal }).user;
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url.split('?')[0],
+        statusCode: reply.statusCode,
+        responseTimeMs: Math.round(reply.elapsedTime),
+        tenantId: principal?.tenantId ?? undefined,
+        userId: principal?.userId ?? undefined,
+      },
+      'request completed',
+    );
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Jalon API')
+      .setDescription('Suivi des parcours VAE inversée des GEIQ. Erreurs : application/problem+json avec un `code` stable.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,27 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { RequestContext } from '@jalon/server/context';
+import { Database } from '@jalon/server/database';
+import { ACCESS_METADATA, type RouteAccess } from '../access/access.decorators.js';
+
+/**
+ * One transaction per authenticated request, scoped to the caller's tenant:
+ * everything a handler writes commits together or not at all, and row-level
+ * security sees the tenant. Public routes open their own transactions.
+ */
+@Injectable()
+export class UnitOfWorkInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly db: Database,
+    private readonly context: RequestContext,
+  ) {}
+
+  intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [execution.getHandler(), execution.getClass()]);
+    if (!access || access.public) return next.handle();
+    const tenantId = this.context.principal?.tenantId ?? null;
+    return from(this.db.transaction(tenantId, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  AcceptInvitationRequest,
+  CreateInvitationRequest,
+  ListInvitationsQuery,
+  Permission,
+  type AcceptInvitationInput,
+  type CreateInvitationInput,
+  type InvitationView,
+  type ListInvitationsInput,
+  type Page,
+  type TokenResponse,
+} from '@jalon/contracts';
+import { Can, Public } from '../access/access.decorators.js';
+import { InvitationsService } from './invitations.service.js';
+
+const Id = z.uuid({ error: 'Identifiant invalide' });
+
+@ApiTags('invitations')
+@Controller('invitations')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Can(Permission.InvitationsManage)
+  @Post()
+  create(@Body({ schema: CreateInvitationRequest }) body: CreateInvitationInput): Promise<InvitationView> {
+    return this.invitations.invite(body);
+  }
+
+  @Can(Permission.InvitationsManage)
+  @Get()
+  list(@Query({ schema: ListInvitationsQuery }) query: ListInvitationsInput): Promise<Page<InvitationView>> {
+    return this.invitations.list(query);
+  }
+
+  @Can(Permission.InvitationsManage)
+  @Delete(':id')
+  @HttpCode(204)
+  async revoke(@Param('id', { schema: Id }) id: string): Promise<void> {
+    await this.invitations.revoke(id);
+  }
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class InvitationAcceptanceController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Public()
+  @Post('accept-invitation')
+  @HttpCode(200)
+  accept(@Body({ schema: AcceptInvitationRequest }) body: AcceptInvitationInput): Promise<TokenResponse> {
+    return this.invitations.accept(body);
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { Database, type Tenant } from '@jalon/server/database';
+
+/** Tenants themselves are not tenant-scoped rows: the platform administrator lists them, login finds them by slug. */
+@Injectable()
+export class TenantRepository {
+  constructor(private readonly db: Database) {}
+
+  findById(id: string): Promise<Tenant | null> {
+    return this.db.client.tenant.findUnique({ where: { id } });
+  }
+
+  findBySlug(slug: string): Promise<Tenant | null> {
+    return this.db.client.tenant.findUnique({ where: { slug } });
+  }
+
+  create(data: { name: string; slug: string; siret: string | null }): Promise<Tenant> {
+    return this.db.client.tenant.create({ data });
+  }
+
+  async list(page: number, pageSize: number): Promise<{ items: Tenant[]; total: number }> {
+    const [items, total] = await Promise.all([
+      this.db.client.tenant.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+      this.db.client.tenant.count(),
+    ]);
+    return { items, total };
+  }
+}

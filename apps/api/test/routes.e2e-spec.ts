@@ -1,0 +1,59 @@
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ACCESS_METADATA, type RouteAccess } from '../src/access/access.decorators.js';
+import { testConfig } from '../../../test/support/config.js';
+import { startApi } from '../../../test/support/harness.js';
+
+/**
+ * Every route and who may call it. A new route, or a change of access, shows
+ * up here in review; a route that declares neither @Public() nor @Can() fails.
+ */
+const EXPECTED: Record<string, string> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/refresh': 'public',
+  'POST /auth/logout': 'public',
+  'POST /auth/accept-invitation': 'public',
+  'GET /auth/me': 'session:read',
+  'POST /auth/switch-tenant': 'session:read',
+  'POST /invitations': 'invitations:manage',
+  'GET /invitations': 'invitations:manage',
+  'DELETE /invitations/:id': 'invitations:manage',
+  'POST /platform/tenants': 'platform:tenants:manage',
+  'GET /platform/tenants': 'platform:tenants:manage',
+};
+
+describe('route access declarations', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await startApi(testConfig());
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('declares @Public() or a permission on every route, as listed', () => {
+    const found: Record<string, string> = {};
+    for (const module of app.get(ModulesContainer).values()) {
+      for (const controller of module.controllers.values()) {
+        const type = controller.metatype as new (...args: never[]) => unknown;
+        const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+        for (const name of Object.getOwnPropertyNames(type.prototype)) {
+          const handler = (type.prototype as Record<string, unknown>)[name];
+          if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+          const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+          const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
+          const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, type)) as RouteAccess | undefined;
+          found[`${method} ${path}`] = !access ? 'UNDECLARED' : access.public ? 'public' : access.permission;
+        }
+      }
+    }
+    expect(Object.entries(found).filter(([, access]) => access === 'UNDECLARED')).toEqual([]);
+    expect(found).toEqual(EXPECTED);
+  });
+});

@@ -1,0 +1,173 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Database } from '@jalon/server/database';
+import { testConfig } from '../../../test/support/config.js';
+import { openPools } from '../../../test/support/db.js';
+import { Factory, type TestTenant } from '../../../test/support/factories.js';
+import { bearer, http, login, startApi } from '../../../test/support/harness.js';
+
+/** Row-level security: the second lock, proven against the real database. */
+describe('tenancy', () => {
+  const pools = openPools();
+  const factory = new Factory(pools.owner);
+  let app: NestFastifyApplication;
+  let tenantA: TestTenant;
+  let tenantB: TestTenant;
+  let tenantTables: string[];
+
+  beforeAll(async () => {
+    // One connection in the pool: consecutive transactions reuse it.
+    app = await startApi(testConfig({ DATABASE_POOL_SIZE: '1' }));
+    tenantA = await factory.tenant('GEIQ A');
+    tenantB = await factory.tenant('GEIQ B');
+    for (const tenant of [tenantA, tenantB]) {
+      const admin = await factory.member(tenant, 'TENANT_ADMIN');
+      const { accessToken } = await login(app, admin.email, admin.password);
+      const created = await http(app).post('/api/v1/invitations').set(bearer(accessToken)).send({ email: `tutor-${tenant.slug}@test.jalon.fr`, role: 'TUTOR' });
+      expect(created.status).toBe(201);
+    }
+    const { rows } = await pools.owner.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`,
+    );
+    tenantTables = rows.map((r) => r.table_name);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await pools.close();
+  });
+
+  it('knows the tenant tables', () => {
+    expect(tenantTables).toEqual(expect.arrayContaining(['audit_logs', 'invitations', 'memberships', 'outbox_messages']));
+  });
+
+  it('enables and forces row-level security on every table with a tenant_id', async () => {
+    const { rows } = await pools.owner.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; policies: number }>(
+      `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relname = ANY($1)`,
+      [tenantTables],
+    );
+    expect(rows).toHaveLength(tenantTables.length);
+    for (const row of rows) {
+      expect({ table: row.relname, enabled: row.relrowsecurity, forced: row.relforcerowsecurity, hasPolicy: row.policies > 0 }).toEqual({
+        table: row.relname,
+        enabled: true,
+        forced: true,
+        hasPolicy: true,
+      });
+    }
+  });
+
+  it('connects as a role that owns nothing and cannot bypass row-level security', async () => {
+    const { rows } = await pools.app.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
+      `SELECT r.rolsuper, r.rolbypassrls,
+              (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
+       FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owned: 0 });
+  });
+
+  it('shows no row of any tenant table when no tenant is set', async () => {
+    for (const table of tenantTables) {
+      const asOwner = await pools.owner.query(`SELECT count(*)::int AS n FROM ${table}`);
+      const asApp = await pools.app.query(`SELECT count(*)::int AS n FROM ${table}`);
+      expect({ table, ownerSeesRows: asOwner.rows[0].n > 0 }).toEqual({ table, ownerSeesRows: true });
+      expect({ table, appRows: asApp.rows[0].n }).toEqual({ table, appRows: 0 });
+    }
+  });
+
+  it('shows only the current tenant’s rows when a tenant is set', async () => {
+    const client = await pools.app.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA.id]);
+      const { rows } = await client.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM invitations');
+      expect(rows.map((r) => r.tenant_id)).toEqual([tenantA.id]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('refuses, in the database itself, an insert carrying another tenant’s id', async () => {
+    const client = await pools.app.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA.id]);
+      await expect(
+        client.query(`INSERT INTO invitations (id, tenant_id, email, role, token_hash, expires_at) VALUES (gen_random_uuid(), $1, 'x@test.jalon.fr', 'TUTOR', md5(random()::text), now())`, [tenantB.id]),
+      ).rejects.toThrow(/row-level security/);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('refuses to move a row to another tenant', async () => {
+    const client = await pools.app.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA.id]);
+      await expect(client.query('UPDATE invitations SET tenant_id = $1', [tenantB.id])).rejects.toThrow(/row-level security/);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('never lets audit rows be changed or deleted by the application', async () => {
+    await expect(pools.app.query(`UPDATE audit_logs SET action = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(pools.app.query('DELETE FROM audit_logs')).rejects.toThrow(/permission denied/);
+  });
+
+  it('does not carry a tenant from one transaction to the next on a pooled connection', async () => {
+    const db = app.get(Database);
+    const inA = await db.transaction(tenantA.id, () => db.client.invitation.count());
+    expect(inA).toBeGreaterThan(0);
+    const after = await db.transaction(null, async () => ({
+      invitations: await db.client.invitation.count(),
+      setting: (await db.client.$queryRaw<{ s: string | null }[]>`SELECT current_setting('app.tenant_id', true) AS s`)[0]!.s,
+    }));
+    expect(after.invitations).toBe(0);
+    expect(after.setting ?? '').toBe('');
+  });
+
+  it('does not carry a tenant from one request to the next', async () => {
+    const adminA = await factory.member(tenantA, 'TENANT_ADMIN');
+    const adminB = await factory.member(tenantB, 'TENANT_ADMIN');
+    const tokenA = (await login(app, adminA.email, adminA.password)).accessToken;
+    const tokenB = (await login(app, adminB.email, adminB.password)).accessToken;
+    for (let i = 0; i < 5; i++) {
+      const [a, b] = [await http(app).get('/api/v1/invitations').set(bearer(tokenA)), await http(app).get('/api/v1/invitations').set(bearer(tokenB))];
+      expect(a.body.items.every((inv: { email: string }) => inv.email.endsWith(`${tenantA.slug}@test.jalon.fr`))).toBe(true);
+      expect(b.body.items.every((inv: { email: string }) => inv.email.endsWith(`${tenantB.slug}@test.jalon.fr`))).toBe(true);
+    }
+  });
+
+  describe('through the API, tenant A’s token never reaches tenant B’s rows', () => {
+    let tokenA: string;
+    let invitationOfB: string;
+
+    beforeAll(async () => {
+      const adminA = await factory.member(tenantA, 'TENANT_ADMIN');
+      tokenA = (await login(app, adminA.email, adminA.password)).accessToken;
+      const { rows } = await pools.owner.query<{ id: string }>('SELECT id FROM invitations WHERE tenant_id = $1 LIMIT 1', [tenantB.id]);
+      invitationOfB = rows[0]!.id;
+    });
+
+    it('does not list them', async () => {
+      const response = await http(app).get('/api/v1/invitations').set(bearer(tokenA));
+      expect(response.status).toBe(200);
+      expect(response.body.items.map((i: { id: string }) => i.id)).not.toContain(invitationOfB);
+    });
+
+    it('answers 404 when deleting one, and leaves it untouched', async () => {
+      const response = await http(app).delete(`/api/v1/invitations/${invitationOfB}`).set(bearer(tokenA));
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe('NOT_FOUND');
+      const { rows } = await pools.owner.query('SELECT revoked_at FROM invitations WHERE id = $1', [invitationOfB]);
+      expect(rows[0].revoked_at).toBeNull();
+    });
+  });
+});

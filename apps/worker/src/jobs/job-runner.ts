@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
+import { JOBS, type JobName, type QueueName } from '@jalon/server/jobs';
+import { JOB_HANDLER, type HandlesJob } from './job-handler.decorator.js';
+
+/**
+ * Runs BullMQ workers for every queue of the registry and dispatches each job
+ * to its one handler. Boot fails if a job of the registry has no handler or
+ * two. SIGTERM closes the workers after their current jobs.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly handlers = new Map<JobName, HandlesJob<JobName>>();
+  private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.collectHandlers();
+    const queues = new Set(Object.values(JOBS).map((job) => job.queue));
+    for (const queue of queues) this.workers.push(this.startWorker(queue));
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    this.logger.log({ queues: [...queues] }, 'job workers ready');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    for (const connection of this.connections) connection.disconnect();
+  }
+
+  private collectHandlers(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as HandlesJob<JobName> | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      const name = Reflect.getMetadata(JOB_HANDLER, wrapper.metatype) as JobName | undefined;
+      if (!name) continue;
+      if (this.handlers.has(name)) throw new Error(`Two handlers for job "${name}"`);
+      this.handlers.set(name, instance);
+    }
+    const missing = (Object.keys(JOBS) as JobName[]).filter((name) => !this.handlers.has(name));
+    if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+  }
+
+  private startWorker(queue: QueueName): Worker {
+    // Blocking commands need their own connection, with no retry limit.
+    const connection = new Redis(this.config.redis.url, { maxRetriesPerRequest: null });
+    connection.on('error', (error) => this.logger.warn({ err: error }, 'Redis connection error'));
+    this.connections.push(connection);
+    const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
+      connection,
+      prefix: this.config.redis.keyPrefix,
+      concurrency: 5,
+      autorun: true,
+    });
+    worker.on('failed', (job, error) =>
+      this.logger.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: error }, 'job attempt failed'),
+    );
+    worker.on('error', (error) => this.logger.error({ err: error }, 'worker error'));
+    return worker;
+  }
+
+  private async dispatch(job: Job): Promise<void> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler) throw new Error(`No handler for job "${job.name}"`);
+    await handler.handle(job.data, job);
+  }
+}

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '@jalon/server/config';
+import { ContextModule } from '@jalon/server/context';
+import { DatabaseModule } from '@jalon/server/database';
+import { JobsModule } from '@jalon/server/jobs';
+import { MailModule } from '@jalon/server/mail';
+import { RedisModule } from '@jalon/server/redis';
+import { JobRunner } from './jobs/job-runner.js';
+import { MailSendJob } from './mail/mail-send.job.js';
+import { MailSweepJob } from './mail/mail-sweep.job.js';
+import { OutboxRepository } from './mail/outbox.repository.js';
+import { WorkerHealth } from './worker-health.js';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), ContextModule, DatabaseModule, RedisModule, JobsModule, MailModule, DiscoveryModule],
+      providers: [JobRunner, WorkerHealth, OutboxRepository, MailSendJob, MailSweepJob],
+    };
+  }
+}

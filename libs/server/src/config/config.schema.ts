@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every environment variable the API and the worker read, validated once at
+ * boot. `.env.example` documents each of them.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  /** Where users reach the web app: the base of links in e-mails. */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  TRUST_PROXY: bool.default(false),
+
+  /** Application role: owns nothing, subject to row-level security. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  /** Prefix of every Redis key (queues, rate limits): lets several deployments (or test runs) share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('jalon'),
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_ISSUER: z.string().default('jalon'),
+  JWT_AUDIENCE: z.string().default('jalon-api'),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.default(30),
+  INVITATION_TTL_DAYS: positiveInt.default(7),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(12),
+
+  LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt.default(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  LOGIN_THROTTLE_WINDOW_SECONDS: positiveInt.default(900),
+
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('Jalon <ne-pas-repondre@jalon.local>'),
+  MAIL_OUTBOX_DIR: z.string().default('.data/outbox'),
+
+  /** Worker: optional port answering GET /health/live and /health/ready. */
+  WORKER_HEALTH_PORT: port.optional(),
+  /** Worker: how often the outbox sweep re-queues what Redis may have lost. */
+  OUTBOX_SWEEP_EVERY_MS: positiveInt.default(60_000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;

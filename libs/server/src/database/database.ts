@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { ClsService } from 'nestjs-cls';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { PrismaClient, type Prisma } from './generated/client.js';
+
+/** The Prisma client of one unit of work (an interactive transaction). */
+export type Tx = Prisma.TransactionClient;
+
+// Symbols, not dotted strings: nestjs-cls reads 'a.b' as a path into nested objects.
+const TX = Symbol('db.tx');
+const AFTER_COMMIT = Symbol('db.afterCommit');
+const TENANT = Symbol('db.tenant');
+
+export class NoUnitOfWorkError extends Error {
+  override name = 'NoUnitOfWorkError';
+  constructor() {
+    super('Database used outside a unit of work: wrap the call in Database.transaction().');
+  }
+}
+
+/**
+ * One transaction per use case. Row-level security reads the tenant from the
+ * transaction-local setting `app.tenant_id`, so every database access happens
+ * inside `transaction()`, which sets it first; a pooled connection never
+ * carries it into the next request. Repositories reach the transaction
+ * through `client`, which throws outside one.
+ */
+@Injectable()
+export class Database implements OnModuleDestroy {
+  private readonly logger = new Logger(Database.name);
+  private readonly prisma: PrismaClient;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly cls: ClsService,
+  ) {
+    const adapter = new PrismaPg({
+      connectionString: config.database.url,
+      max: config.database.poolSize,
+      application_name: 'jalon',
+    });
+    this.prisma = new PrismaClient({ adapter });
+  }
+
+  get client(): Tx {
+    const tx = this.cls.isActive() ? this.cls.get<Tx | undefined>(TX) : undefined;
+    if (!tx) throw new NoUnitOfWorkError();
+    return tx;
+  }
+
+  get inTransaction(): boolean {
+    return this.cls.isActive() && this.cls.get(TX) !== undefined;
+  }
+
+  /**
+   * Runs `work` in one transaction scoped to `tenantId` (null: no tenant, so
+   * every tenant table reads as empty). Nested calls join the outer
+   * transaction, which must then be for the same tenant.
+   */
+  async transaction<T>(tenantId: string | null, work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) {
+      if (tenantId !== this.currentTenant()) throw new Error('Nested unit of work for another tenant');
+      return work();
+    }
+    const callbacks: Array<() => unknown> = [];
+    // The unit of work's own context, inheriting the caller's (principal,
+    // request id). It is entered explicitly inside Prisma's callback: that
+    // callback does not reliably run in the caller's async context.
+    const store: Record<string | symbol, unknown> = { ...(this.cls.isActive() ? (this.cls.get() as object) : {}) };
+    const result = await this.prisma.$transaction(
+      async (tx) => {
+        if (tenantId) await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+        Object.assign(store, { [TX]: tx, [TENANT]: tenantId, [AFTER_COMMIT]: callbacks });
+        return this.cls.runWith(store as never, work);
+      },
+      { maxWait: 5_000, timeout: 15_000 },
+    );
+    for (const callback of callbacks) {
+      try {
+        await callback();
+      } catch (error) {
+        // After-commit work is best effort by design (e.g. enqueueing a job
+        // that a sweep will find anyway): it must not fail a committed change.
+        this.logger.warn({ err: error }, 'after-commit callback failed');
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Inside a transaction without tenant (the platform administrator creating a
+   * tenant), acts as `tenantId` from now on, until the transaction ends.
+   */
+  async enterTenant(tenantId: string): Promise<void> {
+    await this.client.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+    this.cls.set(TENANT, tenantId);
+  }
+
+  /** Runs `callback` once the current transaction has committed (never if it rolls back). */
+  afterCommit(callback: () => unknown): void {
+    const callbacks = this.cls.isActive() ? this.cls.get<Array<() => unknown> | undefined>(AFTER_COMMIT) : undefined;
+    if (!callbacks) throw new NoUnitOfWorkError();
+    callbacks.push(callback);
+  }
+
+  /** Readiness probe; outside any tenant. */
+  async ping(): Promise<void> {
+    await this.prisma.$queryRaw`SELECT 1`;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.prisma.$disconnect();
+  }
+
+  /** The tenant the current transaction is scoped to (null: none). */
+  currentTenant(): string | null {
+    return (this.cls.isActive() && this.cls.get<string | null>(TENANT)) || null;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Every queue and job of the system, with its payload type. Payloads carry ids
+ * only: job data sits in Redis in clear text, so no personal data goes there;
+ * handlers re-read the rows inside the tenant's context.
+ */
+export const QueueName = {
+  Mail: 'mail',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export interface JobPayloads {
+  /** Send one outbox e-mail. */
+  'mail.send': { tenantId: string; outboxId: string };
+  /** Re-queue outbox e-mails that Redis may have lost (periodic). */
+  'mail.sweep': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+export interface JobDefinition {
+  queue: QueueName;
+  /** Attempts before the job is given up. */
+  attempts: number;
+  /** Base delay of the exponential backoff between attempts. */
+  backoffMs: number;
+}
+
+export const JOBS: Record<JobName, JobDefinition> = {
+  'mail.send': { queue: QueueName.Mail, attempts: 5, backoffMs: 5_000 },
+  'mail.sweep': { queue: QueueName.Mail, attempts: 1, backoffMs: 0 },
+};
