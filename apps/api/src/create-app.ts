@@ -7,13 +7,13 @@ import { LogController } from 'fastify';
 import { loadConfig, type AppConfig } from '@jalon/server/config';
 import { createLogger, PinoNestLogger } from '@jalon/server/logging';
 import { AppModule } from './app.module.js';
-import type { Principal } from '@jalon/server/context';
+import { RequestContext, type Principal } from '@jalon/server/context';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /** Builds the HTTP application (used by main.ts and the API tests alike). */
 export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
-  const logger = createLogger(config.log.level, 'jalon-api');
+  const logger = createLogger(config.log.level, 'jalon-api', RequestContext.logFields);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Our own onResponse hook logs one line per request, with tenant and user.

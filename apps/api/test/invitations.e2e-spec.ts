@@ -166,8 +166,11 @@ describe('invitations', () => {
     const token = tokenFrom((await smtp.waitFor(email)).text!);
     expect((await http(app).delete(`/api/v1/invitations/${created.body.id}`).set(bearer(adminToken))).status).toBe(204);
     expect((await accept({ token, password: NEW_PASSWORD, firstName: 'A', lastName: 'B' })).status).toBe(410);
-    const { rows } = await pools.owner.query(`SELECT action FROM audit_logs WHERE entity_id = $1 ORDER BY occurred_at`, [created.body.id]);
+    const { rows } = await pools.owner.query(`SELECT action, tenant_id, actor_id, entity, request_id FROM audit_logs WHERE entity_id = $1 ORDER BY occurred_at`, [created.body.id]);
     expect(rows.map((r) => r.action)).toEqual(['invitation.create', 'invitation.revoke']);
+    for (const row of rows) {
+      expect(row).toMatchObject({ tenant_id: tenant.id, entity: 'Invitation', actor_id: expect.any(String), request_id: expect.any(String) });
+    }
   });
 
   it('expires after 7 days', async () => {

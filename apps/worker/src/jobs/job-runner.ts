@@ -32,8 +32,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // Waits for the jobs in progress; the others stay in Redis for the next worker.
     await Promise.all(this.workers.map((w) => w.close()));
     for (const connection of this.connections) connection.disconnect();
+    this.logger.log('job workers stopped');
   }
 
   private collectHandlers(): void {

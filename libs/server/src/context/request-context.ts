@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClsService } from 'nestjs-cls';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import type { Role } from '@jalon/contracts';
 
 /** Who is acting, as proven by a verified access token (or set by a job for its tenant). */
@@ -38,16 +38,22 @@ export class RequestContext {
     return tenantId;
   }
 
-  get optionalTenantId(): string | null {
-    return (this.cls.isActive() && this.cls.get<string | undefined>(TENANT)) || null;
-  }
-
   get principal(): Principal | null {
     return (this.cls.isActive() && this.cls.get<Principal | undefined>(PRINCIPAL)) || null;
   }
 
   get requestId(): string | null {
     return (this.cls.isActive() && this.cls.get<string | undefined>(REQUEST_ID)) || null;
+  }
+
+  /** Request id, tenant and user of the current context, for log lines (empty outside one). */
+  static logFields(): { reqId?: string; tenantId?: string; userId?: string } {
+    const cls = ClsServiceManager.getClsService();
+    if (!cls.isActive()) return {};
+    const principal = cls.get<Principal | undefined>(PRINCIPAL);
+    const tenantId = cls.get<string | undefined>(TENANT);
+    const reqId = cls.get<string | undefined>(REQUEST_ID);
+    return { ...(reqId ? { reqId } : {}), ...(tenantId ? { tenantId } : {}), ...(principal ? { userId: principal.userId } : {}) };
   }
 
   setPrincipal(principal: Principal): void {

@@ -21,14 +21,19 @@ export const REDACTED_PATHS = [
   '*.birthDate',
 ];
 
-export function createLogger(level: string, name: string): Logger {
-  return pino({
+/** `context` adds fields to every line (request id, tenant, user of the current request or job). */
+export function createLogger(level: string, name: string, context?: () => Record<string, unknown>, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
     name,
     level,
+    ...(context ? { mixin: context } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+    },
+    destination,
+  );
 }
 
 /** Lets Nest's own messages (boot, routes, shutdown) go through the same pino logger. */

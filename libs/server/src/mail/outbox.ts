@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext } from '../context/index.js';
 import { Database } from '../database/index.js';
 import { JobQueue } from '../jobs/index.js';
 
@@ -20,7 +19,6 @@ export interface EmailToQueue {
 export class Outbox {
   constructor(
     private readonly db: Database,
-    private readonly context: RequestContext,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -40,8 +38,4 @@ export class Outbox {
     return row.id;
   }
 
-  /** Same, for the tenant of the current context. */
-  queueEmailInCurrentTenant(email: EmailToQueue): Promise<string> {
-    return this.queueEmail(this.context.tenantId, email);
-  }
 }
