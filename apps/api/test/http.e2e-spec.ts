@@ -93,6 +93,18 @@ describe('HTTP behaviour', () => {
     }
   });
 
+  it('answers an unexpected failure with a 500 that shows no internals', async () => {
+    // A database that does not answer: the error is Prisma's, the answer is ours.
+    const broken = await startApi(testConfig({ DATABASE_URL: 'postgresql://jalon_app@127.0.0.1:1/jalon_test' }));
+    try {
+      const response = await http(broken).post('/api/v1/auth/login').send({ email: 'a@b.fr', password: 'whatever password' });
+      expectProblem(response, 500, 'INTERNAL_ERROR');
+      expect(response.text).not.toMatch(/prisma|ECONNREFUSED|127\.0\.0\.1|\bat \w+ \(|SELECT/i);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('serves the OpenAPI document and its UI', async () => {
     const json = await http(app).get('/api/docs-json');
     expect(json.status).toBe(200);
