@@ -52,4 +52,83 @@ export class Factory {
     await this.owner.query('INSERT INTO memberships (id, tenant_id, user_id, role) VALUES ($1, $2, $3, $4)', [membershipId, tenant.id, person.id, role]);
     return { ...person, membershipId };
   }
+
+  /** A member company with a valid SIRET. */
+  async employer(tenant: TestTenant, name = 'Atelier Test'): Promise<{ id: string; name: string }> {
+    const employer = { id: randomUUID(), name: `${name} ${unique()}` };
+    await this.owner.query(
+      `INSERT INTO employers (id, tenant_id, name, search_name, siret, updated_at) VALUES ($1, $2, $3, lower($3), $4, now())`,
+      [employer.id, tenant.id, employer.name, validSiret()],
+    );
+    return employer;
+  }
+
+  async candidate(tenant: TestTenant, fields: { firstName?: string; lastName?: string; birthDate?: string; qualificationLevel?: number } = {}): Promise<{ id: string; firstName: string; lastName: string }> {
+    const candidate = { id: randomUUID(), firstName: fields.firstName ?? 'Camille', lastName: fields.lastName ?? `Test-${unique()}` };
+    await this.owner.query(
+      `INSERT INTO candidates (id, tenant_id, first_name, last_name, search_name, birth_date, qualification_level, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+      [candidate.id, tenant.id, candidate.firstName, candidate.lastName, `${candidate.firstName} ${candidate.lastName}`.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase(), fields.birthDate ?? '2004-05-17', fields.qualificationLevel ?? 3],
+    );
+    return candidate;
+  }
+
+  /** A certification with two blocs of two competencies (codes B1, B2). */
+  async certification(tenant: TestTenant): Promise<{ id: string; blocCodes: string[] }> {
+    const id = randomUUID();
+    await this.owner.query(
+      `INSERT INTO certifications (id, tenant_id, kind, code, title, level, certifier, admissibility_validity_months, updated_at)
+       VALUES ($1, $2, 'CQPM', $3, 'Opérateur régleur en usinage', 3, 'UIMM', 36, now())`,
+      [id, tenant.id, `CQPM-${unique()}`],
+    );
+    for (const [position, code] of ['B1', 'B2'].entries()) {
+      const blocId = randomUUID();
+      await this.owner.query('INSERT INTO blocs (id, tenant_id, certification_id, code, title, position) VALUES ($1, $2, $3, $4, $5, $6)', [blocId, tenant.id, id, code, `Bloc ${code}`, position]);
+      for (const [i, c] of ['C1', 'C2'].entries()) {
+        await this.owner.query('INSERT INTO competencies (id, tenant_id, bloc_id, code, title, position) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), tenant.id, blocId, `${code}.${c}`, `Compétence ${code}.${c}`, i]);
+      }
+    }
+    return { id, blocCodes: ['B1', 'B2'] };
+  }
+
+  /**
+   * One row in every case-management table for this tenant (a pathway with
+   * cohort, contract, placement, recevabilité, dossier, jury, bloc result,
+   * history and document): for tests about the tables themselves.
+   */
+  async rowInEveryTable(tenant: TestTenant): Promise<{ pathwayId: string }> {
+    const certification = await this.certification(tenant);
+    const candidate = await this.candidate(tenant);
+    const employer = await this.employer(tenant);
+    const tutor = await this.member(tenant, 'TUTOR');
+    const [cohortId, pathwayId, contractId, juryId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const q = (sql: string, params: unknown[]) => this.owner.query(sql, params);
+    await q(`INSERT INTO cohorts (id, tenant_id, name, certification_id, start_date, updated_at) VALUES ($1, $2, 'Promo', $3, '2026-01-05', now())`, [cohortId, tenant.id, certification.id]);
+    await q(`INSERT INTO pathways (id, tenant_id, candidate_id, certification_id, cohort_id, state, updated_at) VALUES ($1, $2, $3, $4, $5, 'JURY_SCHEDULED', now())`, [pathwayId, tenant.id, candidate.id, certification.id, cohortId]);
+    await q(`INSERT INTO contracts (id, tenant_id, pathway_id, kind, start_date, planned_end_date, pay_percent_of_smic, updated_at) VALUES ($1, $2, $3, 'VAE_INVERSEE', '2026-01-05', '2027-12-31', 55, now())`, [contractId, tenant.id, pathwayId]);
+    await q(`INSERT INTO placements (id, tenant_id, contract_id, pathway_id, employer_id, tutor_membership_id, start_date) VALUES ($1, $2, $3, $4, $5, $6, '2026-01-05')`, [randomUUID(), tenant.id, contractId, pathwayId, employer.id, tutor.membershipId]);
+    await q(`INSERT INTO admissibilities (id, tenant_id, pathway_id, attempt, submitted_on, decision) VALUES ($1, $2, $3, 1, '2026-03-01', 'ADMISSIBLE')`, [randomUUID(), tenant.id, pathwayId]);
+    await q(`INSERT INTO validation_dossiers (id, tenant_id, pathway_id, attempt, submitted_on) VALUES ($1, $2, $3, 1, '2026-06-01')`, [randomUUID(), tenant.id, pathwayId]);
+    await q(`INSERT INTO jury_sessions (id, tenant_id, pathway_id, attempt, date) VALUES ($1, $2, $3, 1, '2026-12-01')`, [juryId, tenant.id, pathwayId]);
+    await q(`INSERT INTO bloc_results (id, tenant_id, jury_session_id, bloc_code, acquired) VALUES ($1, $2, $3, 'B1', true)`, [randomUUID(), tenant.id, juryId]);
+    await q(`INSERT INTO status_history (id, tenant_id, pathway_id, to_state, action) VALUES ($1, $2, $3, 'CERTIFICATION_CHOSEN', 'create')`, [randomUUID(), tenant.id, pathwayId]);
+    await q(`INSERT INTO documents (id, tenant_id, pathway_id, kind, file_name, mime_type, size_bytes, sha256, storage_key) VALUES ($1, $2, $3, 'CV', 'cv.pdf', 'application/pdf', 10, repeat('0', 64), 'x')`, [randomUUID(), tenant.id, pathwayId]);
+    return { pathwayId };
+  }
+}
+
+/** 14 random digits whose Luhn checksum is valid. */
+export function validSiret(): string {
+  const digits = Array.from({ length: 13 }, () => Math.floor(Math.random() * 10));
+  for (let check = 0; check < 10; check++) {
+    const candidate = [...digits, check].join('');
+    let sum = 0;
+    for (let i = 0; i < 14; i++) {
+      let d = Number(candidate[13 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 === 0 && !candidate.startsWith('356000000')) return candidate;
+  }
+  return validSiret();
 }

@@ -15,6 +15,11 @@ import { UnitOfWorkInterceptor } from './http/unit-of-work.interceptor.js';
 import { createValidationPipe } from './http/validation.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
 import { PlatformModule } from './platform/platform.module.js';
+import { CandidatesModule } from './candidates/candidates.module.js';
+import { CertificationsModule } from './certifications/certifications.module.js';
+import { CohortsModule } from './cohorts/cohorts.module.js';
+import { EmployersModule } from './employers/employers.module.js';
+import { PathwaysModule } from './pathways/pathways.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +38,11 @@ export class AppModule {
         AuthModule,
         InvitationsModule,
         PlatformModule,
+        EmployersModule,
+        CertificationsModule,
+        CandidatesModule,
+        CohortsModule,
+        PathwaysModule,
       ],
       controllers: [HealthController],
       providers: [

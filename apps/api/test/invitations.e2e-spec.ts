@@ -88,8 +88,13 @@ describe('invitations', () => {
   });
 
   it('lets a coordinator invite tutors, employers and candidates, not staff', async () => {
-    for (const role of ['TUTOR', 'EMPLOYER', 'CANDIDATE']) {
-      expect((await invite(coordinatorToken, { email: `${role.toLowerCase()}-${Date.now()}@test.jalon.fr`, role })).status).toBe(201);
+    const employer = await factory.employer(tenant);
+    const candidate = await factory.candidate(tenant);
+    const links: Record<string, { employerId?: string; candidateId?: string }> = { TUTOR: { employerId: employer.id }, EMPLOYER: { employerId: employer.id }, CANDIDATE: { candidateId: candidate.id } };
+    for (const [role, link] of Object.entries(links)) {
+      const response = await invite(coordinatorToken, { email: `${role.toLowerCase()}-${Date.now()}@test.jalon.fr`, role, ...link });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ role, employerId: link.employerId ?? null });
     }
     for (const role of ['COORDINATOR', 'TENANT_ADMIN']) {
       const refused = await invite(coordinatorToken, { email: `staff-${role}-${Date.now()}@test.jalon.fr`, role });
@@ -121,7 +126,16 @@ describe('invitations', () => {
   });
 
   it('validates the body', async () => {
-    const cases: object[] = [{ email: 'pas-une-adresse', role: 'TUTOR' }, { email: 'a@b.fr', role: 'PLATFORM_ADMIN' }, { email: 'a@b.fr', role: 'TUTOR', extra: 1 }, { email: 'a@b.fr', role: 'TUTOR', employerId: 'abc' }];
+    const cases: object[] = [
+      { email: 'pas-une-adresse', role: 'TUTOR' },
+      { email: 'a@b.fr', role: 'PLATFORM_ADMIN' },
+      { email: 'a@b.fr', role: 'TUTOR', extra: 1 },
+      { email: 'a@b.fr', role: 'TUTOR', employerId: 'abc' },
+      { email: 'a@b.fr', role: 'EMPLOYER' },
+      { email: 'a@b.fr', role: 'CANDIDATE' },
+      // Another tenant's (or no) company.
+      { email: 'a@b.fr', role: 'EMPLOYER', employerId: '01a21ca0-52e9-74ea-aaf8-b5ba84bbe2a0' },
+    ];
     for (const body of cases) {
       const response = await invite(adminToken, body);
       expect(response.status).toBe(400);
@@ -131,7 +145,7 @@ describe('invitations', () => {
 
   it('refuses a weak password with a French reason and writes nothing', async () => {
     const email = `faible-${Date.now()}@test.jalon.fr`;
-    await invite(adminToken, { email, role: 'CANDIDATE' });
+    await invite(adminToken, { email, role: 'CANDIDATE', candidateId: (await factory.candidate(tenant)).id });
     const token = tokenFrom((await smtp.waitFor(email)).text!);
     const short = await accept({ token, password: 'court', firstName: 'A', lastName: 'B' });
     expect(short.status).toBe(422);
@@ -162,7 +176,7 @@ describe('invitations', () => {
 
   it('can be revoked, after which its link no longer works', async () => {
     const email = `annulee-${Date.now()}@test.jalon.fr`;
-    const created = await invite(adminToken, { email, role: 'EMPLOYER' });
+    const created = await invite(adminToken, { email, role: 'TUTOR' });
     const token = tokenFrom((await smtp.waitFor(email)).text!);
     expect((await http(app).delete(`/api/v1/invitations/${created.body.id}`).set(bearer(adminToken))).status).toBe(204);
     expect((await accept({ token, password: NEW_PASSWORD, firstName: 'A', lastName: 'B' })).status).toBe(410);

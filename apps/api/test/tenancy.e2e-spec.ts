@@ -20,6 +20,7 @@ describe('tenancy', () => {
     tenantA = await factory.tenant('GEIQ A');
     tenantB = await factory.tenant('GEIQ B');
     for (const tenant of [tenantA, tenantB]) {
+      await factory.rowInEveryTable(tenant);
       const admin = await factory.member(tenant, 'TENANT_ADMIN');
       const { accessToken } = await login(app, admin.email, admin.password);
       const created = await http(app).post('/api/v1/invitations').set(bearer(accessToken)).send({ email: `tutor-${tenant.slug}@test.jalon.fr`, role: 'TUTOR' });

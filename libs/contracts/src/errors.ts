@@ -30,6 +30,12 @@ export const ErrorCode = {
   InvitationAlreadyPending: 'INVITATION_ALREADY_PENDING',
   InvitationAlreadyAccepted: 'INVITATION_ALREADY_ACCEPTED',
   TenantSlugTaken: 'TENANT_SLUG_TAKEN',
+  /** A business rule refused the change; `errors` lists every broken rule with its own code. */
+  RuleViolation: 'RULE_VIOLATION',
+  /** Optimistic lock: the record changed since it was read (`currentVersion` says to what). */
+  VersionConflict: 'VERSION_CONFLICT',
+  AlreadyExists: 'ALREADY_EXISTS',
+  InUse: 'IN_USE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -38,6 +44,8 @@ export interface FieldError {
   /** Dotted path of the field, e.g. `contract.startDate`. */
   path: string;
   message: string;
+  /** For RULE_VIOLATION: the rule's own stable code (e.g. CONTRACT_TOO_LONG). */
+  code?: string;
 }
 
 export interface Problem {

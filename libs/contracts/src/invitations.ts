@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { Email, TenantRoleSchema } from './auth.js';
 
-export const CreateInvitationRequest = z.strictObject({
-  email: Email,
-  role: TenantRoleSchema,
-  employerId: z.uuid({ error: 'Identifiant d’entreprise invalide' }).optional(),
-});
+export const CreateInvitationRequest = z
+  .strictObject({
+    email: Email,
+    role: TenantRoleSchema,
+    /** Required for an employer contact, optional for a company tutor. */
+    employerId: z.uuid({ error: 'Identifiant d’entreprise invalide' }).optional(),
+    /** Required for a candidate: the record their account will see. */
+    candidateId: z.uuid({ error: 'Identifiant d’alternant invalide' }).optional(),
+  })
+  .refine((i) => i.role !== 'EMPLOYER' || i.employerId, { path: ['employerId'], error: 'Choisissez l’entreprise de ce contact.' })
+  .refine((i) => i.role !== 'CANDIDATE' || i.candidateId, { path: ['candidateId'], error: 'Choisissez la fiche de l’alternant·e invité·e.' });
 export type CreateInvitationInput = z.infer<typeof CreateInvitationRequest>;
 
 export const INVITATION_STATUSES = ['PENDING', 'ACCEPTED', 'EXPIRED', 'REVOKED'] as const;
@@ -23,6 +29,7 @@ export interface InvitationView {
   email: string;
   role: z.infer<typeof TenantRoleSchema>;
   employerId: string | null;
+  candidateId: string | null;
   status: InvitationStatus;
   expiresAt: string;
   createdAt: string;

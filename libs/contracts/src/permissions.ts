@@ -10,18 +10,51 @@ export const Permission = {
   SessionRead: 'session:read',
   InvitationsManage: 'invitations:manage',
   PlatformTenantsManage: 'platform:tenants:manage',
+  EmployersRead: 'employers:read',
+  EmployersManage: 'employers:manage',
+  CertificationsRead: 'certifications:read',
+  CertificationsManage: 'certifications:manage',
+  CandidatesRead: 'candidates:read',
+  CandidatesManage: 'candidates:manage',
+  CohortsRead: 'cohorts:read',
+  CohortsManage: 'cohorts:manage',
+  /** Read the pathways the role may see (all of the tenant for staff; scoped for tutors, employers, candidates). */
+  PathwaysRead: 'pathways:read',
+  /** Create pathways, contracts and placements. */
+  PathwaysManage: 'pathways:manage',
+  PathwaysTransition: 'pathways:transition',
+  DocumentsUpload: 'documents:upload',
+  DocumentsManage: 'documents:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
-const everyTenantRole: Permission[] = [Permission.SessionRead];
+/** What every member of a tenant may do; what they see is scoped by the services. */
+const everyTenantRole: Permission[] = [Permission.SessionRead, Permission.PathwaysRead, Permission.CertificationsRead];
+
+/** DESIGN.md §6: coordinators run the case; tenant admins do that and manage people. */
+const staff: Permission[] = [
+  ...everyTenantRole,
+  Permission.InvitationsManage,
+  Permission.EmployersRead,
+  Permission.EmployersManage,
+  Permission.CertificationsManage,
+  Permission.CandidatesRead,
+  Permission.CandidatesManage,
+  Permission.CohortsRead,
+  Permission.CohortsManage,
+  Permission.PathwaysManage,
+  Permission.PathwaysTransition,
+  Permission.DocumentsUpload,
+  Permission.DocumentsManage,
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   PLATFORM_ADMIN: [Permission.SessionRead, Permission.PlatformTenantsManage],
-  TENANT_ADMIN: [...everyTenantRole, Permission.InvitationsManage],
-  COORDINATOR: [...everyTenantRole, Permission.InvitationsManage],
-  TUTOR: [...everyTenantRole],
+  TENANT_ADMIN: staff,
+  COORDINATOR: staff,
+  TUTOR: [...everyTenantRole, Permission.DocumentsUpload],
   EMPLOYER: [...everyTenantRole],
-  CANDIDATE: [...everyTenantRole],
+  CANDIDATE: [...everyTenantRole, Permission.DocumentsUpload],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

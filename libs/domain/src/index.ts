@@ -1,3 +1,27 @@
 export * from './access/invitation-rules.js';
 export * from './passwords/password-policy.js';
 export * from './identity/siret.js';
+
+export * from './time/local-date.js';
+export * from './time/paris-time.js';
+
+export * from './regulation/rule.types.js';
+export * from './regulation/regulation.types.js';
+export * from './regulation/french-regulation.js';
+export * from './regulation/smic.js';
+
+export * from './contract/contract.types.js';
+export * from './contract/contract.rules.js';
+export * from './contract/duration.rules.js';
+export * from './contract/pay.rules.js';
+export * from './contract/trial.rules.js';
+export * from './contract/funding.rules.js';
+export * from './contract/tutor.rules.js';
+
+export * from './admissibility/admissibility.rules.js';
+export * from './jury/jury.rules.js';
+
+export * from './pathway/pathway.states.js';
+export * from './pathway/pathway.actions.js';
+export * from './pathway/pathway.types.js';
+export { transition, availableActions, allowedFrom } from './pathway/pathway.machine.js';

@@ -36,13 +36,27 @@ export class MembershipRepository {
     }));
   }
 
+  findById(tenantId: string, id: string): Promise<Membership | null> {
+    return this.db.client.membership.findFirst({ where: { tenantId, id, disabledAt: null } });
+  }
+
+  /** First and last names of members, by membership id (tutors on a pathway page). */
+  async namesOf(tenantId: string, membershipIds: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
+    if (!membershipIds.length) return new Map();
+    const rows = await this.db.client.membership.findMany({
+      where: { tenantId, id: { in: [...new Set(membershipIds)] } },
+      select: { id: true, user: { select: { firstName: true, lastName: true } } },
+    });
+    return new Map(rows.map((r) => [r.id, r.user]));
+  }
+
   findByUser(tenantId: string, userId: string): Promise<Membership | null> {
     return this.db.client.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } } });
   }
 
-  create(tenantId: string, data: { userId: string; role: TenantRole; employerId?: string | null }): Promise<Membership> {
+  create(tenantId: string, data: { userId: string; role: TenantRole; employerId?: string | null; candidateId?: string | null }): Promise<Membership> {
     return this.db.client.membership.create({
-      data: { tenantId, userId: data.userId, role: data.role, employerId: data.employerId ?? null },
+      data: { tenantId, userId: data.userId, role: data.role, employerId: data.employerId ?? null, candidateId: data.candidateId ?? null },
     });
   }
 }

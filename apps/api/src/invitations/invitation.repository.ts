@@ -19,7 +19,7 @@ const statusFilter = (status: InvitationStatus, now: Date): Prisma.InvitationWhe
 export class InvitationRepository {
   constructor(private readonly db: Database) {}
 
-  create(tenantId: string, data: { email: string; role: TenantRole; employerId: string | null; tokenHash: string; expiresAt: Date; invitedById: string | null }): Promise<Invitation> {
+  create(tenantId: string, data: { email: string; role: TenantRole; employerId: string | null; candidateId: string | null; tokenHash: string; expiresAt: Date; invitedById: string | null }): Promise<Invitation> {
     return this.db.client.invitation.create({ data: { tenantId, ...data } });
   }
 

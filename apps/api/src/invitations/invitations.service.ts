@@ -14,13 +14,15 @@ import {
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
 import { RequestContext } from '@jalon/server/context';
 import { Database, type Invitation } from '@jalon/server/database';
-import { AppError, notFound } from '@jalon/server/errors';
+import { AppError, notFound, validationFailed } from '@jalon/server/errors';
 import { invitationEmail, Outbox } from '@jalon/server/mail';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { MembershipRepository } from '../auth/membership.repository.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { hashSecret, newSecret, SessionIssuer } from '../auth/session-issuer.js';
 import { UserRepository } from '../auth/user.repository.js';
+import { CandidateRepository } from '../candidates/candidate.repository.js';
+import { EmployerRepository } from '../employers/employer.repository.js';
 import { TenantRepository } from '../tenants/tenant.repository.js';
 import { InvitationRepository } from './invitation.repository.js';
 
@@ -41,6 +43,8 @@ export class InvitationsService {
     private readonly sessions: SessionIssuer,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
+    private readonly employers: EmployerRepository,
+    private readonly candidates: CandidateRepository,
   ) {}
 
   /** A tenant admin or coordinator invites someone into their tenant. */
@@ -65,12 +69,14 @@ export class InvitationsService {
     if (await this.invitations.findPending(tenantId, input.email, now)) {
       throw new AppError(409, ErrorCode.InvitationAlreadyPending, 'Une invitation est déjà en attente pour cette adresse. Annulez-la pour en envoyer une nouvelle.');
     }
+    await this.checkRecords(tenantId, input);
     const secret = newSecret();
     const expiresAt = new Date(now.getTime() + this.config.auth.invitationTtlDays * 86_400_000);
     const invitation = await this.invitations.create(tenantId, {
       email: input.email,
       role: input.role,
       employerId: input.employerId ?? null,
+      candidateId: input.candidateId ?? null,
       tokenHash: secret.hash,
       expiresAt,
       invitedById,
@@ -83,8 +89,16 @@ export class InvitationsService {
       ...invitationEmail({ tenantName: tenant!.name, roleLabel: ROLE_LABELS[input.role], url, expiresAt }),
     });
     const view = toView(invitation, now);
-    await this.audit.record({ action: 'invitation.create', entity: 'Invitation', entityId: invitation.id, after: { role: view.role, employerId: view.employerId } });
+    await this.audit.record({ action: 'invitation.create', entity: 'Invitation', entityId: invitation.id, after: { role: view.role, employerId: view.employerId, candidateId: view.candidateId } });
     return view;
+  }
+
+  /** The company and the candidate record an invitation links to must exist in the tenant. */
+  private async checkRecords(tenantId: string, input: CreateInvitationInput): Promise<void> {
+    const errors: { path: string; message: string }[] = [];
+    if (input.employerId && !(await this.employers.findById(tenantId, input.employerId))) errors.push({ path: 'employerId', message: 'Entreprise adhérente introuvable.' });
+    if (input.candidateId && !(await this.candidates.findById(tenantId, input.candidateId))) errors.push({ path: 'candidateId', message: 'Alternant·e introuvable.' });
+    if (errors.length) throw validationFailed(errors);
   }
 
   async list(query: ListInvitationsInput): Promise<Page<InvitationView>> {
@@ -135,7 +149,7 @@ export class InvitationsService {
       }
       const membership =
         (await this.memberships.findByUser(tenantId, user.id)) ??
-        (await this.memberships.create(tenantId, { userId: user.id, role: invitation.role, employerId: invitation.employerId }));
+        (await this.memberships.create(tenantId, { userId: user.id, role: invitation.role, employerId: invitation.employerId, candidateId: invitation.candidateId }));
       await this.invitations.markAccepted(tenantId, invitation.id, now);
       await this.audit.record({ action: 'invitation.accept', entity: 'Invitation', entityId: invitation.id, actorId: user.id });
       await this.audit.record({ action: 'membership.create', entity: 'Membership', entityId: membership.id, actorId: user.id, after: { role: membership.role } });
@@ -158,6 +172,7 @@ function toView(invitation: Invitation, now: Date): InvitationView {
     email: invitation.email,
     role: invitation.role,
     employerId: invitation.employerId,
+    candidateId: invitation.candidateId,
     status: statusOf(invitation, now),
     expiresAt: invitation.expiresAt.toISOString(),
     createdAt: invitation.createdAt.toISOString(),

@@ -118,3 +118,8 @@ export class Database implements OnModuleDestroy {
     return (this.cls.isActive() && this.cls.get<string | null>(TENANT)) || null;
   }
 }
+
+/** A unique constraint refused the write (Prisma P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}

@@ -30,3 +30,14 @@ export const unauthenticated = (detail = 'Veuillez vous connecter.') =>
 
 export const validationFailed = (errors: FieldError[], detail = 'Certaines informations saisies sont invalides.') =>
   new AppError(400, ErrorCode.ValidationFailed, detail, errors);
+
+/** 422: business rules refused the change; each broken rule keeps its own code. */
+export const ruleViolation = (violations: { code: string; message: string; path?: string }[], detail?: string) =>
+  new AppError(
+    422,
+    ErrorCode.RuleViolation,
+    detail ?? (violations.length === 1 ? violations[0]!.message : `${violations.length} règles ne sont pas respectées.`),
+    violations.map((v) => ({ path: v.path ?? '', message: v.message, code: v.code })),
+  );
+
+export const alreadyExists = (detail: string) => new AppError(409, ErrorCode.AlreadyExists, detail);

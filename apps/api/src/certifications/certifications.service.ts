@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type CertificationView, type CreateCertificationInput, type ListCertificationsInput, type Page, type UpdateCertificationInput } from '@jalon/contracts';
+import { RequestContext } from '@jalon/server/context';
+import { isUniqueViolation } from '@jalon/server/database';
+import { AppError, alreadyExists, notFound } from '@jalon/server/errors';
+import { AuditTrail } from '../audit/audit-trail.js';
+import { CertificationRepository, type CertificationWithStructure } from './certification.repository.js';
+
+const codeTaken = () => alreadyExists('Une certification de ce type avec ce code existe déjà dans votre catalogue.');
+const inUse = () =>
+  new AppError(409, ErrorCode.InUse, 'Des parcours suivent cette certification : ses blocs ne peuvent plus être modifiés ni la certification supprimée.');
+
+@Injectable()
+export class CertificationsService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly certifications: CertificationRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(input: CreateCertificationInput): Promise<CertificationView> {
+    const created = await this.certifications.create(this.context.tenantId, input).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? codeTaken() : error;
+    });
+    await this.audit.record({ action: 'certification.create', entity: 'Certification', entityId: created.id, after: { kind: created.kind, code: created.code } });
+    return toView(created);
+  }
+
+  async get(id: string): Promise<CertificationView> {
+    return toView(await this.find(id));
+  }
+
+  async update(id: string, input: UpdateCertificationInput): Promise<CertificationView> {
+    const before = await this.find(id);
+    if (input.blocs && (await this.certifications.isUsed(this.context.tenantId, id))) throw inUse();
+    const after = await this.certifications.update(this.context.tenantId, id, input).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? codeTaken() : error;
+    });
+    await this.audit.record({ action: 'certification.update', entity: 'Certification', entityId: id, before: toView(before), after: toView(after) });
+    return toView(after);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.find(id);
+    if (await this.certifications.isUsed(this.context.tenantId, id)) throw inUse();
+    await this.certifications.delete(this.context.tenantId, id);
+    await this.audit.record({ action: 'certification.delete', entity: 'Certification', entityId: id });
+  }
+
+  async list(query: ListCertificationsInput): Promise<Page<CertificationView>> {
+    const { items, total } = await this.certifications.list(this.context.tenantId, { search: query.q, kind: query.kind, page: query.page, pageSize: query.pageSize });
+    return { items: items.map(toView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async find(id: string): Promise<CertificationWithStructure> {
+    const certification = await this.certifications.findById(this.context.tenantId, id);
+    if (!certification) throw notFound('Cette certification');
+    return certification;
+  }
+}
+
+export function toView(c: CertificationWithStructure): CertificationView {
+  return {
+    id: c.id,
+    kind: c.kind,
+    code: c.code,
+    title: c.title,
+    level: c.level,
+    certifier: c.certifier,
+    admissibilityValidityMonths: c.admissibilityValidityMonths,
+    blocs: c.blocs.map((b) => ({ id: b.id, code: b.code, title: b.title, competencies: b.competencies.map((k) => ({ id: k.id, code: k.code, title: k.title })) })),
+  };
+}

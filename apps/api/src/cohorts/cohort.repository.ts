@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { Database, type Cohort, type Prisma } from '@jalon/server/database';
+
+export type CohortWithCount = Cohort & { _count: { pathways: number } };
+type CohortData = Omit<Prisma.CohortUncheckedCreateInput, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>;
+
+const withCount = { _count: { select: { pathways: true } } } satisfies Prisma.CohortInclude;
+
+@Injectable()
+export class CohortRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(tenantId: string, data: CohortData): Promise<CohortWithCount> {
+    const cohort = await this.db.client.cohort.create({ data: { ...data, tenantId } });
+    return (await this.findById(tenantId, cohort.id))!;
+  }
+
+  findById(tenantId: string, id: string): Promise<CohortWithCount | null> {
+    return this.db.client.cohort.findFirst({ where: { tenantId, id }, include: withCount });
+  }
+
+  async update(tenantId: string, id: string, data: Partial<CohortData>): Promise<CohortWithCount> {
+    await this.db.client.cohort.updateMany({ where: { tenantId, id }, data });
+    return (await this.findById(tenantId, id))!;
+  }
+
+  async delete(tenantId: string, id: string): Promise<void> {
+    await this.db.client.cohort.deleteMany({ where: { tenantId, id } });
+  }
+
+  async list(tenantId: string, query: { certificationId?: string; page: number; pageSize: number }): Promise<{ items: CohortWithCount[]; total: number }> {
+    const where: Prisma.CohortWhereInput = { tenantId, ...(query.certificationId ? { certificationId: query.certificationId } : {}) };
+    const [items, total] = await Promise.all([
+      this.db.client.cohort.findMany({ where, include: withCount, orderBy: [{ startDate: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      this.db.client.cohort.count({ where }),
+    ]);
+    return { items, total };
+  }
+}

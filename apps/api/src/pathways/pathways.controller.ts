@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CreateContractRequest,
+  CreatePathwayRequest,
+  CreatePlacementRequest,
+  ListPathwaysQuery,
+  Permission,
+  TransitionRequest,
+  UpdateContractRequest,
+  UpdatePathwayRequest,
+  UpdatePlacementRequest,
+  type ContractView,
+  type CreateContractInput,
+  type CreatePathwayInput,
+  type CreatePlacementInput,
+  type ListPathwaysInput,
+  type Page,
+  type PathwaySummary,
+  type PathwayView,
+  type StatusHistoryView,
+  type TransitionInput,
+  type TransitionResponse,
+  type UpdateContractInput,
+  type UpdatePathwayInput,
+  type UpdatePlacementInput,
+} from '@jalon/contracts';
+import { Can } from '../access/access.decorators.js';
+import { ID_PARAM } from '../http/ids.js';
+import { PathwaysService } from './pathways.service.js';
+
+@ApiTags('pathways')
+@Controller('pathways')
+export class PathwaysController {
+  constructor(private readonly pathways: PathwaysService) {}
+
+  @Can(Permission.PathwaysManage)
+  @Post()
+  create(@Body({ schema: CreatePathwayRequest }) body: CreatePathwayInput): Promise<PathwayView> {
+    return this.pathways.create(body);
+  }
+
+  /** Tutors, employer contacts and candidates get only the pathways they may see. */
+  @Can(Permission.PathwaysRead)
+  @Get()
+  list(@Query({ schema: ListPathwaysQuery }) query: ListPathwaysInput): Promise<Page<PathwaySummary>> {
+    return this.pathways.list(query);
+  }
+
+  @Can(Permission.PathwaysRead)
+  @Get(':id')
+  get(@Param('id', ID_PARAM) id: string): Promise<PathwayView> {
+    return this.pathways.get(id);
+  }
+
+  @Can(Permission.PathwaysManage)
+  @Patch(':id')
+  update(@Param('id', ID_PARAM) id: string, @Body({ schema: UpdatePathwayRequest }) body: UpdatePathwayInput): Promise<PathwayView> {
+    return this.pathways.update(id, body);
+  }
+
+  @Can(Permission.PathwaysTransition)
+  @Post(':id/transitions')
+  @HttpCode(200)
+  transition(@Param('id', ID_PARAM) id: string, @Body({ schema: TransitionRequest }) body: TransitionInput): Promise<TransitionResponse> {
+    return this.pathways.transition(id, body);
+  }
+
+  @Can(Permission.PathwaysRead)
+  @Get(':id/history')
+  history(@Param('id', ID_PARAM) id: string): Promise<StatusHistoryView[]> {
+    return this.pathways.history(id);
+  }
+
+  @Can(Permission.PathwaysManage)
+  @Post(':id/contracts')
+  addContract(@Param('id', ID_PARAM) id: string, @Body({ schema: CreateContractRequest }) body: CreateContractInput): Promise<ContractView> {
+    return this.pathways.addContract(id, body);
+  }
+
+  @Can(Permission.PathwaysManage)
+  @Patch(':id/contracts/:contractId')
+  updateContract(
+    @Param('id', ID_PARAM) id: string,
+    @Param('contractId', ID_PARAM) contractId: string,
+    @Body({ schema: UpdateContractRequest }) body: UpdateContractInput,
+  ): Promise<ContractView> {
+    return this.pathways.updateContract(id, contractId, body);
+  }
+
+  @Can(Permission.PathwaysManage)
+  @Post(':id/placements')
+  addPlacement(@Param('id', ID_PARAM) id: string, @Body({ schema: CreatePlacementRequest }) body: CreatePlacementInput): Promise<PathwayView> {
+    return this.pathways.addPlacement(id, body);
+  }
+
+  @Can(Permission.PathwaysManage)
+  @Patch(':id/placements/:placementId')
+  endPlacement(
+    @Param('id', ID_PARAM) id: string,
+    @Param('placementId', ID_PARAM) placementId: string,
+    @Body({ schema: UpdatePlacementRequest }) body: UpdatePlacementInput,
+  ): Promise<PathwayView> {
+    return this.pathways.endPlacement(id, placementId, body);
+  }
+}

@@ -1,0 +1,305 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { availableActions, checkContract, checkTutorCapacity, parisDate, transition, yearOf, type PathwayAction, type Regulation, type RuleViolation } from '@jalon/domain';
+import {
+  ErrorCode,
+  normaliseForSearch,
+  type ContractView,
+  type CreateContractInput,
+  type CreatePathwayInput,
+  type CreatePlacementInput,
+  type ListPathwaysInput,
+  type Page,
+  type PathwaySummary,
+  type PathwayView,
+  type StatusHistoryView,
+  type TransitionInput,
+  type TransitionResponse,
+  type UpdateContractInput,
+  type UpdatePathwayInput,
+  type UpdatePlacementInput,
+} from '@jalon/contracts';
+import { RequestContext } from '@jalon/server/context';
+import { fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
+import { AppError, notFound, ruleViolation, validationFailed } from '@jalon/server/errors';
+import { AuditTrail } from '../audit/audit-trail.js';
+import { MembershipRepository } from '../auth/membership.repository.js';
+import { CandidateRepository } from '../candidates/candidate.repository.js';
+import { CertificationRepository } from '../certifications/certification.repository.js';
+import { CohortRepository } from '../cohorts/cohort.repository.js';
+import { EmployerRepository } from '../employers/employer.repository.js';
+import { ContractRepository } from './contract.repository.js';
+import { PathwayAccess } from './pathway-access.js';
+import { toSnapshot } from './pathway-snapshot.js';
+import { PathwayRepository, type PathwayDetail } from './pathway.repository.js';
+import { toContractView, toHistoryView, toSummary, toView } from './pathway.views.js';
+import { REGULATION } from './regulation.provider.js';
+import { TransitionRecorder } from './transition-recorder.js';
+
+const CLOSED_STATES = new Set(['CLOSED', 'WITHDRAWN']);
+
+const violations = (list: RuleViolation[]) => ruleViolation(list.map((v) => ({ code: v.code, message: v.message.fr, path: v.path })));
+
+@Injectable()
+export class PathwaysService {
+  constructor(
+    @Inject(REGULATION) private readonly regulation: Regulation,
+    private readonly context: RequestContext,
+    private readonly access: PathwayAccess,
+    private readonly pathways: PathwayRepository,
+    private readonly contracts: ContractRepository,
+    private readonly candidates: CandidateRepository,
+    private readonly certifications: CertificationRepository,
+    private readonly cohorts: CohortRepository,
+    private readonly employers: EmployerRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly recorder: TransitionRecorder,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(input: CreatePathwayInput): Promise<PathwayView> {
+    const tenantId = this.context.tenantId;
+    const errors: { path: string; message: string }[] = [];
+    const [candidate, certification] = await Promise.all([this.candidates.findById(tenantId, input.candidateId), this.certifications.findById(tenantId, input.certificationId)]);
+    if (!candidate) errors.push({ path: 'candidateId', message: 'Personne introuvable.' });
+    if (!certification) errors.push({ path: 'certificationId', message: 'Certification introuvable dans votre catalogue.' });
+    const unknownBlocs = certification ? input.targetBlocCodes.filter((code) => !certification.blocs.some((b) => b.code === code)) : [];
+    if (unknownBlocs.length) errors.push({ path: 'targetBlocCodes', message: `Blocs inconnus pour cette certification : ${unknownBlocs.join(', ')}.` });
+    if (input.cohortId && !(await this.cohorts.findById(tenantId, input.cohortId))) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
+    if (input.referentCoordinatorId && !(await this.isStaffMember(input.referentCoordinatorId))) {
+      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
+    }
+    if (errors.length) throw validationFailed(errors);
+
+    const pathway = await this.pathways.create(tenantId, {
+      candidateId: input.candidateId,
+      certificationId: input.certificationId,
+      targetBlocCodes: input.targetBlocCodes,
+      cohortId: input.cohortId ?? null,
+      referentCoordinatorId: input.referentCoordinatorId ?? this.context.principal!.userId,
+    });
+    await this.pathways.appendHistory(tenantId, { pathwayId: pathway.id, fromState: null, toState: pathway.state, action: 'create', payload: {}, actorId: this.context.principal!.userId });
+    await this.audit.record({ action: 'pathway.create', entity: 'Pathway', entityId: pathway.id, after: { certificationId: pathway.certificationId, targetBlocCodes: pathway.targetBlocCodes } });
+    return this.get(pathway.id);
+  }
+
+  async get(id: string): Promise<PathwayView> {
+    const pathway = await this.find(id);
+    return this.view(pathway);
+  }
+
+  async list(query: ListPathwaysInput): Promise<Page<PathwaySummary>> {
+    const scope = await this.access.scope();
+    const descending = query.sort.startsWith('-');
+    const field = query.sort.replace(/^-/, '');
+    const direction = descending ? 'desc' : 'asc';
+    const orderBy: Prisma.PathwayOrderByWithRelationInput[] =
+      field === 'candidate' ? [{ candidate: { lastName: direction } }, { candidate: { firstName: direction } }] : [{ [field]: direction }];
+    const { items, total } = await this.pathways.list(
+      this.context.tenantId,
+      scope,
+      {
+        states: query.state,
+        cohortId: query.cohortId,
+        coordinatorId: query.coordinatorId,
+        employerId: query.employerId,
+        tutorMembershipId: query.tutorId,
+        activity: query.activity,
+        candidateSearch: query.q ? normaliseForSearch(query.q) : undefined,
+      },
+      { orderBy, page: query.page, pageSize: query.pageSize },
+    );
+    return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async update(id: string, input: UpdatePathwayInput): Promise<PathwayView> {
+    const tenantId = this.context.tenantId;
+    const pathway = await this.lockAndFind(id, input.expectedVersion);
+    const errors: { path: string; message: string }[] = [];
+    if (input.cohortId && !(await this.cohorts.findById(tenantId, input.cohortId))) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
+    if (input.referentCoordinatorId && !(await this.isStaffMember(input.referentCoordinatorId))) {
+      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
+    }
+    if (errors.length) throw validationFailed(errors);
+    const { expectedVersion, ...changes } = input;
+    await this.pathways.updateVersioned(tenantId, id, expectedVersion, changes);
+    await this.audit.record({ action: 'pathway.update', entity: 'Pathway', entityId: id, before: { cohortId: pathway.cohortId, referentCoordinatorId: pathway.referentCoordinatorId, activity: pathway.activity }, after: changes });
+    return this.get(id);
+  }
+
+  async addContract(id: string, input: CreateContractInput): Promise<ContractView> {
+    const tenantId = this.context.tenantId;
+    const pathway = await this.lockAndFind(id);
+    this.assertOpen(pathway);
+    this.checkContractRules(pathway, input);
+    const { branchAgreementAllows24Months: _ignored, ...data } = input;
+    const contract = await this.contracts.createContract(tenantId, id, {
+      ...data,
+      startDate: toDbDate(input.startDate),
+      plannedEndDate: toDbDate(input.plannedEndDate),
+      trialEndDate: input.trialEndDate ? toDbDate(input.trialEndDate) : null,
+      opcoFiledOn: input.opcoFiledOn ? toDbDate(input.opcoFiledOn) : null,
+    });
+    await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
+    await this.audit.record({ action: 'contract.create', entity: 'Contract', entityId: contract.id, after: toContractView(contract) });
+    return toContractView(contract);
+  }
+
+  async updateContract(id: string, contractId: string, input: UpdateContractInput): Promise<ContractView> {
+    const tenantId = this.context.tenantId;
+    const pathway = await this.lockAndFind(id);
+    const existing = await this.contracts.findContract(tenantId, id, contractId);
+    if (!existing) throw notFound('Ce contrat');
+    const before = toContractView(existing);
+    const merged = { ...before, ...input } as CreateContractInput & UpdateContractInput;
+    this.checkContractRules(pathway, merged);
+    const { branchAgreementAllows24Months: _ignored, ...data } = input;
+    await this.contracts.updateContract(tenantId, contractId, {
+      ...data,
+      ...(input.startDate ? { startDate: toDbDate(input.startDate) } : {}),
+      ...(input.plannedEndDate ? { plannedEndDate: toDbDate(input.plannedEndDate) } : {}),
+      ...(input.trialEndDate ? { trialEndDate: toDbDate(input.trialEndDate) } : {}),
+      ...(input.opcoFiledOn ? { opcoFiledOn: toDbDate(input.opcoFiledOn) } : {}),
+      ...(input.actualEndDate ? { actualEndDate: toDbDate(input.actualEndDate) } : {}),
+    });
+    await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
+    const after = toContractView((await this.contracts.findContract(tenantId, id, contractId))!);
+    await this.audit.record({ action: 'contract.update', entity: 'Contract', entityId: contractId, before, after });
+    return after;
+  }
+
+  async addPlacement(id: string, input: CreatePlacementInput): Promise<PathwayView> {
+    const tenantId = this.context.tenantId;
+    const pathway = await this.lockAndFind(id);
+    this.assertOpen(pathway);
+    const errors: { path: string; message: string }[] = [];
+    const contract = pathway.contracts.find((c) => c.id === input.contractId);
+    if (!contract) errors.push({ path: 'contractId', message: 'Ce contrat n’appartient pas à ce parcours.' });
+    if (!(await this.employers.findById(tenantId, input.employerId))) errors.push({ path: 'employerId', message: 'Entreprise adhérente introuvable.' });
+    const tutor = await this.memberships.findById(tenantId, input.tutorMembershipId);
+    if (!tutor || !['TUTOR', 'COORDINATOR', 'TENANT_ADMIN'].includes(tutor.role)) errors.push({ path: 'tutorMembershipId', message: 'Ce tuteur n’est pas membre de votre GEIQ.' });
+    if (input.endDate && input.endDate < input.startDate) errors.push({ path: 'endDate', message: 'La fin de la mise à disposition précède son début.' });
+    if (contract && (input.startDate < fromDbDate(contract.startDate) || input.startDate > fromDbDate(contract.plannedEndDate))) {
+      errors.push({ path: 'startDate', message: 'La mise à disposition doit commencer pendant le contrat.' });
+    }
+    if (errors.length) throw validationFailed(errors);
+
+    const load = await this.contracts.lockTutorLoad(tenantId, input.tutorMembershipId, toDbDate(input.startDate));
+    const capacity = checkTutorCapacity({ currentAlternants: load, tutorIsEmployer: input.tutorIsEmployer, tutorIsGeiqCoordinator: tutor!.role !== 'TUTOR' }, this.regulation);
+    if (capacity) throw violations([capacity]);
+
+    const placement = await this.contracts.createPlacement(tenantId, id, {
+      contractId: input.contractId,
+      employerId: input.employerId,
+      tutorMembershipId: input.tutorMembershipId,
+      tutorIsEmployer: input.tutorIsEmployer,
+      startDate: toDbDate(input.startDate),
+      endDate: input.endDate ? toDbDate(input.endDate) : null,
+    });
+    await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
+    await this.audit.record({ action: 'placement.create', entity: 'Placement', entityId: placement.id, after: { employerId: input.employerId, tutorMembershipId: input.tutorMembershipId, startDate: input.startDate } });
+    return this.get(id);
+  }
+
+  async endPlacement(id: string, placementId: string, input: UpdatePlacementInput): Promise<PathwayView> {
+    const tenantId = this.context.tenantId;
+    const pathway = await this.lockAndFind(id);
+    const placement = await this.contracts.findPlacement(tenantId, id, placementId);
+    if (!placement) throw notFound('Cette mise à disposition');
+    if (input.endDate < fromDbDate(placement.startDate)) throw validationFailed([{ path: 'endDate', message: 'La fin de la mise à disposition précède son début.' }]);
+    await this.contracts.updatePlacement(tenantId, placementId, { endDate: toDbDate(input.endDate) });
+    await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
+    await this.audit.record({ action: 'placement.end', entity: 'Placement', entityId: placementId, after: input });
+    return this.get(id);
+  }
+
+  /**
+   * Runs the state machine and, in the request's transaction, writes the new
+   * state, its history row, the VAE records and the audit row.
+   */
+  async transition(id: string, input: TransitionInput): Promise<TransitionResponse> {
+    const tenantId = this.context.tenantId;
+    const pathway = await this.lockAndFind(id, input.expectedVersion);
+    const now = new Date();
+    const snapshot = await this.snapshotOf(pathway, now, 'submittedOn' in input ? input.submittedOn : undefined);
+    const { action, expectedVersion, ...payload } = input;
+    const result = transition(snapshot, { type: action, ...payload } as PathwayAction, now, this.regulation);
+    if (!result.ok) throw violations([result.violation]);
+
+    const changes = await this.recorder.record(pathway, result.events);
+    await this.pathways.updateVersioned(tenantId, id, expectedVersion, { state: result.to, ...changes });
+    await this.pathways.appendHistory(tenantId, { pathwayId: id, fromState: result.from, toState: result.to, action, payload: payload as Prisma.InputJsonValue, actorId: this.context.principal!.userId });
+    await this.audit.record({ action: `pathway.${action}`, entity: 'Pathway', entityId: id, before: { state: result.from }, after: { state: result.to, ...payload } });
+    return { pathway: await this.get(id), warnings: result.warnings.map((w) => ({ code: w.code, message: w.message.fr })) };
+  }
+
+  async history(id: string): Promise<StatusHistoryView[]> {
+    await this.find(id);
+    return (await this.pathways.history(this.context.tenantId, id)).map(toHistoryView);
+  }
+
+  /** The pathway if the caller may see it; 404 otherwise, whether it exists or not. */
+  private async find(id: string): Promise<PathwayDetail> {
+    const pathway = await this.pathways.findDetail(this.context.tenantId, id, await this.access.scope());
+    if (!pathway) throw notFound('Ce parcours');
+    return pathway;
+  }
+
+  /** For changes: locks the row, then checks the optimistic version when one is given (409 with the current one). */
+  private async lockAndFind(id: string, expectedVersion?: number): Promise<PathwayDetail> {
+    await this.pathways.lock(this.context.tenantId, id);
+    const pathway = await this.find(id);
+    if (expectedVersion !== undefined && pathway.version !== expectedVersion) {
+      throw new AppError(409, ErrorCode.VersionConflict, 'Ce parcours a été modifié entre-temps. Rechargez la page pour voir sa dernière version.', undefined, {
+        currentVersion: pathway.version,
+      });
+    }
+    return pathway;
+  }
+
+  private assertOpen(pathway: PathwayDetail): void {
+    if (CLOSED_STATES.has(pathway.state)) throw new AppError(409, ErrorCode.Conflict, 'Ce parcours est clos : il ne peut plus être modifié.');
+  }
+
+  private checkContractRules(pathway: PathwayDetail, input: CreateContractInput): void {
+    const broken = checkContract(
+      {
+        kind: input.kind,
+        birthDate: fromDbDate(pathway.candidate.birthDate),
+        startDate: input.startDate,
+        plannedEndDate: input.plannedEndDate,
+        trialEndDate: input.trialEndDate,
+        weeklyHours: input.weeklyHours,
+        payPercentOfSmic: input.payPercentOfSmic,
+        qualificationLevel: pathway.candidate.qualificationLevel,
+        publicCategory: pathway.candidate.publicCategory ?? undefined,
+        branchAgreementAllows24Months: input.branchAgreementAllows24Months,
+        annualFundingEur: input.annualFundingEur,
+      },
+      this.regulation,
+    );
+    if (broken.length) throw violations(broken);
+  }
+
+  private async snapshotOf(pathway: PathwayDetail, now: Date, submittedOn?: string) {
+    const today = parisDate(now);
+    const year = yearOf(submittedOn ?? today);
+    const requests = await this.pathways.admissibilityRequestsInYear(this.context.tenantId, pathway.candidateId, year);
+    return toSnapshot(
+      pathway,
+      today,
+      requests.map((r) => ({ certificationId: r.pathway.certificationId, blocsOnly: r.blocsOnly })),
+    );
+  }
+
+  private async view(pathway: PathwayDetail): Promise<PathwayView> {
+    const tutors = await this.memberships.namesOf(this.context.tenantId, pathway.placements.map((p) => p.tutorMembershipId));
+    const now = new Date();
+    const actions = this.access.isStaff ? availableActions(await this.snapshotOf(pathway, now), now, this.regulation) : [];
+    return toView(pathway, tutors, actions);
+  }
+
+  private async isStaffMember(userId: string): Promise<boolean> {
+    const membership = await this.memberships.findByUser(this.context.tenantId, userId);
+    return !!membership && ['COORDINATOR', 'TENANT_ADMIN'].includes(membership.role);
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { LocalDateSchema, PageQuery, PhoneSchema, SearchQuery } from './common.js';
+
+/** Priority publics (longer ordinary contracts), as in the regulation. */
+export const PUBLIC_CATEGORIES = ['YOUNG_UNQUALIFIED_16_25', 'JOB_SEEKER_LONG_TERM', 'RSA', 'ASS', 'AAH', 'FORMER_CUI', 'OTHER'] as const;
+
+export const CandidateFields = z.strictObject({
+  firstName: z.string().trim().min(1, { error: 'Prénom requis' }).max(100),
+  lastName: z.string().trim().min(1, { error: 'Nom requis' }).max(100),
+  birthDate: LocalDateSchema,
+  email: z.email({ error: 'Adresse e-mail invalide' }).optional(),
+  phone: PhoneSchema.optional(),
+  qualificationLevel: z.number().int().min(0).max(8).default(0),
+  highestQualification: z.string().trim().max(200).optional(),
+  publicCategory: z.enum(PUBLIC_CATEGORIES).optional(),
+  prescriber: z.string().trim().max(200).optional(),
+});
+export const CreateCandidateRequest = CandidateFields;
+export type CreateCandidateInput = z.infer<typeof CreateCandidateRequest>;
+export const UpdateCandidateRequest = CandidateFields.partial();
+export type UpdateCandidateInput = z.infer<typeof UpdateCandidateRequest>;
+
+export const ListCandidatesQuery = PageQuery.extend({ q: SearchQuery.optional(), sort: z.enum(['lastName', '-lastName', 'createdAt', '-createdAt']).default('lastName') });
+export type ListCandidatesInput = z.infer<typeof ListCandidatesQuery>;
+
+export interface CandidateView {
+  id: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  email: string | null;
+  phone: string | null;
+  qualificationLevel: number;
+  highestQualification: string | null;
+  publicCategory: string | null;
+  prescriber: string | null;
+  createdAt: string;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** A calendar date, 'YYYY-MM-DD' (business dates are Europe/Paris days). */
+export const LocalDateSchema = z.iso.date({ error: 'Date invalide (format AAAA-MM-JJ attendu)' });
+
+export const IdSchema = z.uuid({ error: 'Identifiant invalide' });
+
+/** Page size at most 100, with the total. */
+export const PageQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Lower-case, accents removed: how names are stored for search and how queries are matched. */
+export function normaliseForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export const SearchQuery = z.string().trim().min(1).max(100);
+
+/** French phone numbers: 0X XX XX XX XX or +33 X XX XX XX XX, with spaces, dots or dashes; stored as +33XXXXXXXXX. */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s.\-()]/g, ''))
+  .pipe(z.string().regex(/^(?:\+33|0033|0)[1-9]\d{8}$/, { error: 'Numéro de téléphone invalide (ex. 06 12 34 56 78)' }))
+  .transform((s) => `+33${s.replace(/^(?:\+33|0033|0)/, '')}`);

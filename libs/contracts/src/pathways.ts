@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { IdSchema, LocalDateSchema, PageQuery, SearchQuery } from './common.js';
+
+export const PATHWAY_STATE_VALUES = [
+  'CERTIFICATION_CHOSEN',
+  'EXPERIENCE',
+  'ADMISSIBILITY_PENDING',
+  'DOSSIER',
+  'DOSSIER_SUBMITTED',
+  'JURY_SCHEDULED',
+  'CERTIFIED',
+  'PARTIALLY_CERTIFIED',
+  'NOT_CERTIFIED',
+  'CLOSED',
+  'WITHDRAWN',
+] as const;
+export type PathwayStateValue = (typeof PATHWAY_STATE_VALUES)[number];
+
+const BlocCodes = z.array(z.string().trim().min(1).max(30)).max(30);
+
+export const CreatePathwayRequest = z.strictObject({
+  candidateId: IdSchema,
+  certificationId: IdSchema,
+  /** Omitted or empty: the full certification. */
+  targetBlocCodes: BlocCodes.default([]),
+  cohortId: IdSchema.optional(),
+  referentCoordinatorId: IdSchema.optional(),
+});
+export type CreatePathwayInput = z.infer<typeof CreatePathwayRequest>;
+
+export const UpdatePathwayRequest = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  cohortId: IdSchema.nullable().optional(),
+  referentCoordinatorId: IdSchema.nullable().optional(),
+  activity: z.enum(['ACTIVE', 'INACTIVE']).optional(),
+});
+export type UpdatePathwayInput = z.infer<typeof UpdatePathwayRequest>;
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1));
+
+export const ListPathwaysQuery = PageQuery.extend({
+  /** One state or several, comma-separated. */
+  state: csv(z.enum(PATHWAY_STATE_VALUES)).optional(),
+  cohortId: IdSchema.optional(),
+  coordinatorId: IdSchema.optional(),
+  employerId: IdSchema.optional(),
+  /** Membership id of a company tutor. */
+  tutorId: IdSchema.optional(),
+  activity: z.enum(['ACTIVE', 'INACTIVE']).optional(),
+  /** Candidate name; accents and case do not matter. */
+  q: SearchQuery.optional(),
+  sort: z.enum(['updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'candidate', '-candidate', 'state', '-state']).default('-updatedAt'),
+});
+export type ListPathwaysInput = z.infer<typeof ListPathwaysQuery>;
+
+export const CONTRACT_KINDS = ['VAE_INVERSEE', 'ORDINARY'] as const;
+export const OPCO_DECISIONS = ['PENDING', 'ACCEPTED', 'ACCEPTED_IMPLICIT', 'REFUSED'] as const;
+
+export const ContractFields = z.strictObject({
+  kind: z.enum(CONTRACT_KINDS).default('VAE_INVERSEE'),
+  startDate: LocalDateSchema,
+  plannedEndDate: LocalDateSchema,
+  trialEndDate: LocalDateSchema.optional(),
+  weeklyHours: z.number().min(1).max(48).optional(),
+  payPercentOfSmic: z.number().int().min(1).max(300),
+  opco: z.string().trim().max(100).optional(),
+  opcoFiledOn: LocalDateSchema.optional(),
+  opcoDecision: z.enum(OPCO_DECISIONS).default('PENDING'),
+  annualFundingEur: z.number().int().min(0).max(1_000_000).optional(),
+  /** Whether the candidate belongs to a priority public or a branch agreement allows 24 months (ordinary contracts). */
+  branchAgreementAllows24Months: z.boolean().optional(),
+  isRenewal: z.boolean().default(false),
+});
+export const CreateContractRequest = ContractFields;
+export type CreateContractInput = z.infer<typeof CreateContractRequest>;
+export const UpdateContractRequest = ContractFields.partial().extend({
+  actualEndDate: LocalDateSchema.optional(),
+  terminationReason: z.string().trim().max(500).optional(),
+  terminatedInTrial: z.boolean().optional(),
+});
+export type UpdateContractInput = z.infer<typeof UpdateContractRequest>;
+
+export const CreatePlacementRequest = z.strictObject({
+  contractId: IdSchema,
+  employerId: IdSchema,
+  /** Membership id of the company tutor (role TUTOR). */
+  tutorMembershipId: IdSchema,
+  tutorIsEmployer: z.boolean().default(false),
+  startDate: LocalDateSchema,
+  endDate: LocalDateSchema.optional(),
+});
+export type CreatePlacementInput = z.infer<typeof CreatePlacementRequest>;
+export const UpdatePlacementRequest = z.strictObject({ endDate: LocalDateSchema });
+export type UpdatePlacementInput = z.infer<typeof UpdatePlacementRequest>;
+
+const Version = { expectedVersion: z.number({ error: 'expectedVersion requis (la version du parcours lue)' }).int().min(1) };
+
+/** `POST /pathways/:id/transitions`: the action and what it needs (DESIGN.md §4). */
+export const TransitionRequest = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start'), ...Version }),
+  z.strictObject({ action: z.literal('submitAdmissibility'), ...Version, submittedOn: LocalDateSchema, completeOn: LocalDateSchema.optional() }),
+  z.strictObject({
+    action: z.literal('recordAdmissibility'),
+    ...Version,
+    decision: z.enum(['INCOMPLETE', 'ADMISSIBLE', 'ADMISSIBLE_IMPLICIT', 'NOT_ADMISSIBLE']),
+    decidedOn: LocalDateSchema,
+    validUntil: LocalDateSchema.optional(),
+    completeOn: LocalDateSchema.optional(),
+  }),
+  z.strictObject({ action: z.literal('submitDossier'), ...Version, submittedOn: LocalDateSchema }),
+  z.strictObject({ action: z.literal('returnDossier'), ...Version, returnedOn: LocalDateSchema, reason: z.string().trim().min(1, { error: 'Motif requis' }).max(1000) }),
+  z.strictObject({ action: z.literal('scheduleJury'), ...Version, date: LocalDateSchema, place: z.string().trim().max(300).optional() }),
+  z.strictObject({ action: z.literal('rescheduleJury'), ...Version, date: LocalDateSchema, place: z.string().trim().max(300).optional() }),
+  z.strictObject({ action: z.literal('recordJuryResult'), ...Version, result: z.enum(['FULL', 'PARTIAL', 'REFUSED', 'ABSENT']), acquiredBlocCodes: BlocCodes.optional() }),
+  z.strictObject({ action: z.literal('resume'), ...Version }),
+  z.strictObject({ action: z.literal('close'), ...Version, exitOutcome: z.enum(['CERTIFIED', 'PARTIALLY_CERTIFIED', 'NOT_CERTIFIED', 'EMPLOYED', 'TRAINING', 'OTHER']) }),
+  z.strictObject({ action: z.literal('withdraw'), ...Version, reason: z.string().trim().min(1, { error: 'Motif requis' }).max(1000), date: LocalDateSchema, inTrial: z.boolean().default(false) }),
+]);
+export type TransitionInput = z.infer<typeof TransitionRequest>;
+
+export interface ContractView {
+  id: string;
+  kind: (typeof CONTRACT_KINDS)[number];
+  startDate: string;
+  plannedEndDate: string;
+  trialEndDate: string | null;
+  actualEndDate: string | null;
+  terminationReason: string | null;
+  weeklyHours: number | null;
+  payPercentOfSmic: number;
+  opco: string | null;
+  opcoFiledOn: string | null;
+  opcoDecision: (typeof OPCO_DECISIONS)[number];
+  annualFundingEur: number | null;
+  isRenewal: boolean;
+}
+
+export interface PlacementView {
+  id: string;
+  contractId: string;
+  employer: { id: string; name: string };
+  tutor: { membershipId: string; firstName: string; lastName: string };
+  tutorIsEmployer: boolean;
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface PathwaySummary {
+  id: string;
+  state: PathwayStateValue;
+  version: number;
+  activity: 'ACTIVE' | 'INACTIVE';
+  candidate: { id: string; firstName: string; lastName: string };
+  certification: { id: string; code: string; title: string };
+  cohortId: string | null;
+  referentCoordinatorId: string | null;
+  updatedAt: string;
+}
+
+export interface PathwayView extends PathwaySummary {
+  targetBlocCodes: string[];
+  acquiredBlocCodes: string[];
+  exitOutcome: string | null;
+  contracts: ContractView[];
+  placements: PlacementView[];
+  admissibilities: { id: string; attempt: number; isActive: boolean; blocsOnly: boolean; submittedOn: string; completeOn: string | null; decision: string | null; decidedOn: string | null; isImplicit: boolean; validUntil: string | null }[];
+  validationDossiers: { id: string; attempt: number; isActive: boolean; submittedOn: string; returnedOn: string | null; returnReason: string | null }[];
+  jurySessions: { id: string; attempt: number; isActive: boolean; date: string; place: string | null; result: string | null; blocResults: { blocCode: string; acquired: boolean }[] }[];
+  /** What the caller may do next (empty for roles that cannot run transitions). */
+  availableActions: string[];
+  createdAt: string;
+}
+
+export interface StatusHistoryView {
+  id: string;
+  fromState: PathwayStateValue | null;
+  toState: PathwayStateValue;
+  action: string;
+  payload: unknown;
+  actorId: string | null;
+  occurredAt: string;
+}
+
+export interface TransitionResponse {
+  pathway: PathwayView;
+  warnings: { code: string; message: string }[];
+}
