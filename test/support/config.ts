@@ -23,6 +23,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     JWT_SECRET: randomBytes(32).toString('hex'),
     PUBLIC_URL: 'http://jalon.test',
     MAIL_OUTBOX_DIR: `/tmp/jalon-test-outbox-${process.pid}`,
+    DOCUMENTS_DIR: `/tmp/jalon-test-documents-${process.pid}`,
     OUTBOX_SWEEP_EVERY_MS: '60000',
     LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
     ...overrides,

@@ -20,6 +20,7 @@ import { CertificationsModule } from './certifications/certifications.module.js'
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         CandidatesModule,
         CohortsModule,
         PathwaysModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
       providers: [

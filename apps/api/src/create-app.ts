@@ -3,6 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import multipart from '@fastify/multipart';
 import { LogController } from 'fastify';
 import { loadConfig, type AppConfig } from '@jalon/server/config';
 import { createLogger, PinoNestLogger } from '@jalon/server/logging';
@@ -31,6 +32,9 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health/*path', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
+
+  // Document uploads; one byte over the limit lets the storage report DOCUMENT_TOO_LARGE itself.
+  await app.register(multipart, { limits: { fileSize: config.documents.maxBytes + 1, files: 1, fields: 5, fieldSize: 1_000 } });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

@@ -36,6 +36,9 @@ export const ErrorCode = {
   VersionConflict: 'VERSION_CONFLICT',
   AlreadyExists: 'ALREADY_EXISTS',
   InUse: 'IN_USE',
+  DocumentTooLarge: 'DOCUMENT_TOO_LARGE',
+  DocumentTypeNotAccepted: 'DOCUMENT_TYPE_NOT_ACCEPTED',
+  DocumentKindNotAllowed: 'DOCUMENT_KIND_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

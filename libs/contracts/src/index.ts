@@ -10,3 +10,4 @@ export * from './certifications.js';
 export * from './candidates.js';
 export * from './cohorts.js';
 export * from './pathways.js';
+export * from './documents.js';

@@ -23,7 +23,9 @@ export const Permission = {
   /** Create pathways, contracts and placements. */
   PathwaysManage: 'pathways:manage',
   PathwaysTransition: 'pathways:transition',
+  /** Upload to a pathway one sees (tutors: their reports; candidates: dossier drafts) and delete one's own uploads. */
   DocumentsUpload: 'documents:upload',
+  /** Any kind of document, and deleting anyone's. */
   DocumentsManage: 'documents:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];

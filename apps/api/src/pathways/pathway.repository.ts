@@ -45,6 +45,11 @@ export class PathwayRepository {
     return this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scope] }, include: pathwayDetail });
   }
 
+  /** Whether the pathway exists and is within the caller's scope. */
+  async isVisible(tenantId: string, id: string, scope: Prisma.PathwayWhereInput): Promise<boolean> {
+    return (await this.db.client.pathway.count({ where: { AND: [{ tenantId, id }, scope] } })) === 1;
+  }
+
   /** Locks the pathway row until the transaction ends: concurrent changes wait, then see the new version. */
   async lock(tenantId: string, id: string): Promise<void> {
     await this.db.client.$queryRaw`SELECT id FROM pathways WHERE tenant_id = ${tenantId}::uuid AND id = ${id}::uuid FOR UPDATE`;

@@ -43,6 +43,10 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Jalon <ne-pas-repondre@jalon.local>'),
   MAIL_OUTBOX_DIR: z.string().default('.data/outbox'),
 
+  /** Where uploaded documents are stored (local disk). */
+  DOCUMENTS_DIR: z.string().default('.data/documents'),
+  DOCUMENT_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+
   /** Worker: optional port answering GET /health/live and /health/ready. */
   WORKER_HEALTH_PORT: port.optional(),
   /** Worker: how often the outbox sweep re-queues what Redis may have lost. */

@@ -41,6 +41,7 @@ function toAppConfig(env: Env) {
       },
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
+    documents: { dir: env.DOCUMENTS_DIR, maxBytes: env.DOCUMENT_MAX_BYTES },
     worker: { healthPort: env.WORKER_HEALTH_PORT, outboxSweepEveryMs: env.OUTBOX_SWEEP_EVERY_MS },
   } as const;
 }

@@ -11,6 +11,7 @@ export type Tx = Prisma.TransactionClient;
 const TX = Symbol('db.tx');
 const AFTER_COMMIT = Symbol('db.afterCommit');
 const TENANT = Symbol('db.tenant');
+const AFTER_ROLLBACK = Symbol('db.afterRollback');
 
 export class NoUnitOfWorkError extends Error {
   override name = 'NoUnitOfWorkError';
@@ -64,28 +65,39 @@ export class Database implements OnModuleDestroy {
       return work();
     }
     const callbacks: Array<() => unknown> = [];
+    const compensations: Array<() => unknown> = [];
     // The unit of work's own context, inheriting the caller's (principal,
     // request id). It is entered explicitly inside Prisma's callback: that
     // callback does not reliably run in the caller's async context.
     const store: Record<string | symbol, unknown> = { ...(this.cls.isActive() ? (this.cls.get() as object) : {}) };
-    const result = await this.prisma.$transaction(
-      async (tx) => {
-        if (tenantId) await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-        Object.assign(store, { [TX]: tx, [TENANT]: tenantId, [AFTER_COMMIT]: callbacks });
-        return this.cls.runWith(store as never, work);
-      },
-      { maxWait: 5_000, timeout: 15_000 },
-    );
+    let result: T;
+    try {
+      result = await this.prisma.$transaction(
+        async (tx) => {
+          if (tenantId) await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+          Object.assign(store, { [TX]: tx, [TENANT]: tenantId, [AFTER_COMMIT]: callbacks, [AFTER_ROLLBACK]: compensations });
+          return this.cls.runWith(store as never, work);
+        },
+        { maxWait: 5_000, timeout: 30_000 },
+      );
+    } catch (error) {
+      await this.runAll(compensations, 'after-rollback callback failed');
+      throw error;
+    }
+    // After-commit work is best effort by design (e.g. enqueueing a job that
+    // a sweep will find anyway): it must not fail a committed change.
+    await this.runAll(callbacks, 'after-commit callback failed');
+    return result;
+  }
+
+  private async runAll(callbacks: Array<() => unknown>, failure: string): Promise<void> {
     for (const callback of callbacks) {
       try {
         await callback();
       } catch (error) {
-        // After-commit work is best effort by design (e.g. enqueueing a job
-        // that a sweep will find anyway): it must not fail a committed change.
-        this.logger.warn({ err: error }, 'after-commit callback failed');
+        this.logger.warn({ err: error }, failure);
       }
     }
-    return result;
   }
 
   /**
@@ -100,6 +112,13 @@ export class Database implements OnModuleDestroy {
   /** Runs `callback` once the current transaction has committed (never if it rolls back). */
   afterCommit(callback: () => unknown): void {
     const callbacks = this.cls.isActive() ? this.cls.get<Array<() => unknown> | undefined>(AFTER_COMMIT) : undefined;
+    if (!callbacks) throw new NoUnitOfWorkError();
+    callbacks.push(callback);
+  }
+
+  /** Undoes work outside the database (a stored file) if the current transaction rolls back. */
+  afterRollback(callback: () => unknown): void {
+    const callbacks = this.cls.isActive() ? this.cls.get<Array<() => unknown> | undefined>(AFTER_ROLLBACK) : undefined;
     if (!callbacks) throw new NoUnitOfWorkError();
     callbacks.push(callback);
   }

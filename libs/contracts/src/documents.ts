@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** What a document is, for the pathway file. */
+export const DOCUMENT_KINDS = [
+  'ADMISSIBILITY_FORM', // livret 1 (demande de recevabilité)
+  'ADMISSIBILITY_DECISION',
+  'VALIDATION_DOSSIER', // livret 2 (dossier de validation)
+  'DOSSIER_DRAFT', // brouillon du dossier, déposé par l’alternant·e
+  'CONTRACT',
+  'ID',
+  'CV',
+  'TUTOR_REPORT',
+  'JURY_REPORT',
+  'OTHER',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  ADMISSIBILITY_FORM: 'Livret 1 – demande de recevabilité',
+  ADMISSIBILITY_DECISION: 'Décision de recevabilité',
+  VALIDATION_DOSSIER: 'Livret 2 – dossier de validation',
+  DOSSIER_DRAFT: 'Brouillon du dossier',
+  CONTRACT: 'Contrat',
+  ID: 'Pièce d’identité',
+  CV: 'CV',
+  TUTOR_REPORT: 'Compte rendu du tuteur',
+  JURY_REPORT: 'Procès-verbal du jury',
+  OTHER: 'Autre',
+};
+
+/** The multipart field next to the file. */
+export const UploadDocumentFields = z.strictObject({ kind: z.enum(DOCUMENT_KINDS, { error: 'Type de document inconnu' }) });
+
+export interface DocumentView {
+  id: string;
+  kind: DocumentKind;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedById: string | null;
+  createdAt: string;
+}
