@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './permissions.js';
+export * from './invitation-rules.js';
 export * from './errors.js';
 export * from './auth.js';
 export * from './invitations.js';

@@ -1,19 +1,9 @@
 import { z } from 'zod';
+import { ADMISSIBILITY_DECISIONS, EXIT_OUTCOMES, JURY_RESULTS, PATHWAY_STATES } from '@jalon/domain';
 import { IdSchema, LocalDateSchema, PageQuery, SearchQuery } from './common.js';
 
-export const PATHWAY_STATE_VALUES = [
-  'CERTIFICATION_CHOSEN',
-  'EXPERIENCE',
-  'ADMISSIBILITY_PENDING',
-  'DOSSIER',
-  'DOSSIER_SUBMITTED',
-  'JURY_SCHEDULED',
-  'CERTIFIED',
-  'PARTIALLY_CERTIFIED',
-  'NOT_CERTIFIED',
-  'CLOSED',
-  'WITHDRAWN',
-] as const;
+/** The states of the VAE state machine (DESIGN.md §4), from the domain library. */
+export const PATHWAY_STATE_VALUES = PATHWAY_STATES;
 export type PathwayStateValue = (typeof PATHWAY_STATE_VALUES)[number];
 
 const BlocCodes = z.array(z.string().trim().min(1).max(30)).max(30);
@@ -106,7 +96,7 @@ export const TransitionRequest = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('recordAdmissibility'),
     ...Version,
-    decision: z.enum(['INCOMPLETE', 'ADMISSIBLE', 'ADMISSIBLE_IMPLICIT', 'NOT_ADMISSIBLE']),
+    decision: z.enum(ADMISSIBILITY_DECISIONS),
     decidedOn: LocalDateSchema,
     validUntil: LocalDateSchema.optional(),
     completeOn: LocalDateSchema.optional(),
@@ -115,9 +105,9 @@ export const TransitionRequest = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('returnDossier'), ...Version, returnedOn: LocalDateSchema, reason: z.string().trim().min(1, { error: 'Motif requis' }).max(1000) }),
   z.strictObject({ action: z.literal('scheduleJury'), ...Version, date: LocalDateSchema, place: z.string().trim().max(300).optional() }),
   z.strictObject({ action: z.literal('rescheduleJury'), ...Version, date: LocalDateSchema, place: z.string().trim().max(300).optional() }),
-  z.strictObject({ action: z.literal('recordJuryResult'), ...Version, result: z.enum(['FULL', 'PARTIAL', 'REFUSED', 'ABSENT']), acquiredBlocCodes: BlocCodes.optional() }),
+  z.strictObject({ action: z.literal('recordJuryResult'), ...Version, result: z.enum(JURY_RESULTS), acquiredBlocCodes: BlocCodes.optional() }),
   z.strictObject({ action: z.literal('resume'), ...Version }),
-  z.strictObject({ action: z.literal('close'), ...Version, exitOutcome: z.enum(['CERTIFIED', 'PARTIALLY_CERTIFIED', 'NOT_CERTIFIED', 'EMPLOYED', 'TRAINING', 'OTHER']) }),
+  z.strictObject({ action: z.literal('close'), ...Version, exitOutcome: z.enum(EXIT_OUTCOMES) }),
   z.strictObject({ action: z.literal('withdraw'), ...Version, reason: z.string().trim().min(1, { error: 'Motif requis' }).max(1000), date: LocalDateSchema, inTrial: z.boolean().default(false) }),
 ]);
 export type TransitionInput = z.infer<typeof TransitionRequest>;

@@ -1,4 +1,3 @@
-export * from './access/invitation-rules.js';
 export * from './passwords/password-policy.js';
 export * from './identity/siret.js';
 

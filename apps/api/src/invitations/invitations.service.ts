@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canInvite } from '@jalon/domain';
 import {
+  canInvite,
   ErrorCode,
   ROLE_LABELS,
   type AcceptInvitationInput,

@@ -1,7 +1,7 @@
-import type { Role, TenantRole } from '@jalon/contracts';
+import type { Role, TenantRole } from './roles.js';
 
 /**
- * Who may invite whom (DESIGN.md §6): a tenant admin invites any tenant role;
+ * Who may invite whom (shared with the web app, like the permissions) (DESIGN.md §6): a tenant admin invites any tenant role;
  * a coordinator invites the people of a pathway (tutors, employer contacts,
  * candidates), not staff.
  */

@@ -1,4 +1,4 @@
-import { TENANT_ROLES, type Role } from '@jalon/contracts';
+import { TENANT_ROLES, type Role } from './roles.js';
 import { canInvite } from './invitation-rules.js';
 
 describe('canInvite', () => {
