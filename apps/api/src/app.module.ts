@@ -21,6 +21,7 @@ import { CohortsModule } from './cohorts/cohorts.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
+import { ProgressModule } from './progress/progress.module.js';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         CohortsModule,
         PathwaysModule,
         DocumentsModule,
+        ProgressModule,
       ],
       controllers: [HealthController],
       providers: [

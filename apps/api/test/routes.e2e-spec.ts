@@ -58,6 +58,10 @@ const EXPECTED: Record<string, string> = {
   'GET /pathways/:id/documents': 'pathways:read',
   'GET /pathways/:id/documents/:documentId/content': 'pathways:read',
   'DELETE /pathways/:id/documents/:documentId': 'documents:upload',
+  'POST /pathways/:id/progress-entries': 'progress:write',
+  'GET /pathways/:id/progress-entries': 'pathways:read',
+  'PATCH /pathways/:id/progress-entries/:entryId': 'progress:write',
+  'GET /pathways/:id/coverage': 'pathways:read',
 };
 
 describe('route access declarations', () => {

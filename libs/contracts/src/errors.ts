@@ -39,6 +39,7 @@ export const ErrorCode = {
   DocumentTooLarge: 'DOCUMENT_TOO_LARGE',
   DocumentTypeNotAccepted: 'DOCUMENT_TYPE_NOT_ACCEPTED',
   DocumentKindNotAllowed: 'DOCUMENT_KIND_NOT_ALLOWED',
+  ProgressEntryLocked: 'PROGRESS_ENTRY_LOCKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

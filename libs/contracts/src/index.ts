@@ -12,3 +12,4 @@ export * from './candidates.js';
 export * from './cohorts.js';
 export * from './pathways.js';
 export * from './documents.js';
+export * from './progress.js';

@@ -27,6 +27,8 @@ export const Permission = {
   DocumentsUpload: 'documents:upload',
   /** Any kind of document, and deleting anyone's. */
   DocumentsManage: 'documents:manage',
+  /** Write progress entries on a pathway one follows (company tutor) or on any (staff). */
+  ProgressWrite: 'progress:write',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -48,13 +50,14 @@ const staff: Permission[] = [
   Permission.PathwaysTransition,
   Permission.DocumentsUpload,
   Permission.DocumentsManage,
+  Permission.ProgressWrite,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   PLATFORM_ADMIN: [Permission.SessionRead, Permission.PlatformTenantsManage],
   TENANT_ADMIN: staff,
   COORDINATOR: staff,
-  TUTOR: [...everyTenantRole, Permission.DocumentsUpload],
+  TUTOR: [...everyTenantRole, Permission.DocumentsUpload, Permission.ProgressWrite],
   EMPLOYER: [...everyTenantRole],
   CANDIDATE: [...everyTenantRole, Permission.DocumentsUpload],
 };

@@ -25,3 +25,4 @@ export * from './pathway/pathway.actions.js';
 export * from './pathway/pathway.types.js';
 export { transition, availableActions, allowedFrom } from './pathway/pathway.machine.js';
 export * from './documents/document-type.js';
+export * from './progress/progress.rules.js';

@@ -14,6 +14,13 @@ export class UserRepository {
     return this.db.client.user.findUnique({ where: { id } });
   }
 
+  /** First and last names by user id (authors on a pathway's pages). */
+  async namesOf(ids: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.client.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, firstName: true, lastName: true } });
+    return new Map(rows.map((r) => [r.id, { firstName: r.firstName, lastName: r.lastName }]));
+  }
+
   create(data: { email: string; passwordHash: string; firstName: string; lastName: string }): Promise<User> {
     return this.db.client.user.create({ data });
   }

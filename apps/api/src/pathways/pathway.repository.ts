@@ -45,6 +45,11 @@ export class PathwayRepository {
     return this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scope] }, include: pathwayDetail });
   }
 
+  /** Records activity on the pathway (a progress entry, a comment…) without changing its version. */
+  async touch(tenantId: string, id: string): Promise<void> {
+    await this.db.client.pathway.updateMany({ where: { tenantId, id }, data: { lastActivityAt: new Date() } });
+  }
+
   /** Whether the pathway exists and is within the caller's scope. */
   async isVisible(tenantId: string, id: string, scope: Prisma.PathwayWhereInput): Promise<boolean> {
     return (await this.db.client.pathway.count({ where: { AND: [{ tenantId, id }, scope] } })) === 1;

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { Database, toDbDate, type CompetencyLevel, type Prisma } from '@jalon/server/database';
+
+const withDetails = {
+  assessments: { select: { competencyId: true, level: true } },
+} satisfies Prisma.ProgressEntryInclude;
+
+export type ProgressEntryRow = Prisma.ProgressEntryGetPayload<{ include: typeof withDetails }>;
+
+export interface EntryData {
+  date: string;
+  activity: string;
+  hours: number;
+  comment: string | null;
+  assessments: { competencyId: string; level: CompetencyLevel }[];
+}
+
+export interface CoverageRow {
+  code: string;
+  title: string;
+  competencies: number;
+  acquired: number;
+  in_progress: number;
+}
+
+@Injectable()
+export class ProgressRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(tenantId: string, pathwayId: string, authorId: string, data: EntryData): Promise<ProgressEntryRow> {
+    const entry = await this.db.client.progressEntry.create({
+      data: { tenantId, pathwayId, authorId, date: toDbDate(data.date), activity: data.activity, hours: data.hours, comment: data.comment },
+    });
+    await this.writeAssessments(tenantId, pathwayId, entry.id, data.date, data.assessments);
+    return (await this.find(tenantId, pathwayId, entry.id))!;
+  }
+
+  find(tenantId: string, pathwayId: string, id: string): Promise<ProgressEntryRow | null> {
+    return this.db.client.progressEntry.findFirst({ where: { tenantId, pathwayId, id }, include: withDetails });
+  }
+
+  async update(tenantId: string, pathwayId: string, id: string, data: EntryData): Promise<ProgressEntryRow> {
+    await this.db.client.progressEntry.updateMany({
+      where: { tenantId, id },
+      data: { date: toDbDate(data.date), activity: data.activity, hours: data.hours, comment: data.comment },
+    });
+    await this.db.client.competencyAssessment.deleteMany({ where: { tenantId, progressEntryId: id } });
+    await this.writeAssessments(tenantId, pathwayId, id, data.date, data.assessments);
+    return (await this.find(tenantId, pathwayId, id))!;
+  }
+
+  /** Newest first: by date, then id; `after` is the last (date, id) of the previous page. */
+  list(tenantId: string, pathwayId: string, limit: number, after?: { date: string; id: string }): Promise<ProgressEntryRow[]> {
+    const where: Prisma.ProgressEntryWhereInput = {
+      tenantId,
+      pathwayId,
+      ...(after ? { OR: [{ date: { lt: toDbDate(after.date) } }, { date: toDbDate(after.date), id: { lt: after.id } }] } : {}),
+    };
+    return this.db.client.progressEntry.findMany({ where, include: withDetails, orderBy: [{ date: 'desc' }, { id: 'desc' }], take: limit });
+  }
+
+  /**
+   * Per bloc of the certification, how many competencies there are and how
+   * many have ACQUIRED (or IN_PROGRESS) as their latest level, computed in the
+   * database from the latest assessment of each competency (one index probe
+   * each), never by loading the entries.
+   */
+  coverage(tenantId: string, pathwayId: string, certificationId: string): Promise<CoverageRow[]> {
+    return this.db.client.$queryRaw<CoverageRow[]>`
+      SELECT b.code, b.title,
+             count(c.id)::int AS competencies,
+             count(*) FILTER (WHERE latest.level = 'ACQUIRED')::int AS acquired,
+             count(*) FILTER (WHERE latest.level = 'IN_PROGRESS')::int AS in_progress
+      FROM blocs b
+      JOIN competencies c ON c.tenant_id = b.tenant_id AND c.bloc_id = b.id
+      LEFT JOIN LATERAL (
+        SELECT a.level FROM competency_assessments a
+        WHERE a.tenant_id = ${tenantId}::uuid AND a.pathway_id = ${pathwayId}::uuid AND a.competency_id = c.id
+        ORDER BY a.assessed_on DESC, a.created_at DESC
+        LIMIT 1
+      ) latest ON true
+      WHERE b.tenant_id = ${tenantId}::uuid AND b.certification_id = ${certificationId}::uuid
+      GROUP BY b.id, b.code, b.title, b.position
+      ORDER BY b.position`;
+  }
+
+  async lastEntryDate(tenantId: string, pathwayId: string): Promise<Date | null> {
+    const last = await this.db.client.progressEntry.findFirst({ where: { tenantId, pathwayId }, orderBy: [{ date: 'desc' }, { id: 'desc' }], select: { date: true } });
+    return last?.date ?? null;
+  }
+
+  private async writeAssessments(tenantId: string, pathwayId: string, progressEntryId: string, date: string, assessments: EntryData['assessments']): Promise<void> {
+    if (!assessments.length) return;
+    await this.db.client.competencyAssessment.createMany({
+      data: assessments.map((a) => ({ tenantId, pathwayId, progressEntryId, competencyId: a.competencyId, level: a.level, assessedOn: toDbDate(date) })),
+    });
+  }
+}
