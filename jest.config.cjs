@@ -30,6 +30,8 @@ const shared = {
 };
 
 module.exports = {
+  // API tests boot the app and hash passwords: the 5 s default is short on a busy 2-core machine.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
@@ -42,7 +44,6 @@ module.exports = {
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

@@ -193,6 +193,17 @@ describe('pathways', () => {
       expect(response.body.errors[0].path).toBe('startDate');
     });
 
+    it('updates a contract, re-checking the rules on the whole of it', async () => {
+      const created = await api().post(`/pathways/${pathwayId}/contracts`, { startDate: '2027-01-01', plannedEndDate: '2027-12-31', payPercentOfSmic: 100 });
+      const contractId = created.body.id as string;
+      const filed = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { opco: 'OPCO 2i', opcoFiledOn: '2027-01-04' });
+      expect(filed.status).toBe(200);
+      expect(filed.body).toMatchObject({ opco: 'OPCO 2i', opcoFiledOn: '2027-01-04', trialEndDate: null });
+      const tooLong = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { plannedEndDate: '2030-06-30' });
+      expect(tooLong.status).toBe(422);
+      expect(tooLong.body.errors.map((e: { code: string }) => e.code)).toContain('CONTRACT_TOO_LONG');
+    });
+
     it('accepts 36 months', async () => {
       const response = await api().post(`/pathways/${pathwayId}/contracts`, { startDate: '2027-01-01', plannedEndDate: '2029-12-31', payPercentOfSmic: 100 });
       expect(response.status).toBe(201);

@@ -150,8 +150,9 @@ export class PathwaysService {
     const existing = await this.contracts.findContract(tenantId, id, contractId);
     if (!existing) throw notFound('Ce contrat');
     const before = toContractView(existing);
-    const merged = { ...before, ...input } as CreateContractInput & UpdateContractInput;
-    this.checkContractRules(pathway, merged);
+    // The rules read absent values as undefined; the stored ones are null.
+    const stored = Object.fromEntries(Object.entries(before).filter(([, value]) => value !== null));
+    this.checkContractRules(pathway, { ...stored, ...input } as CreateContractInput);
     const { branchAgreementAllows24Months: _ignored, ...data } = input;
     await this.contracts.updateContract(tenantId, contractId, {
       ...data,
