@@ -113,6 +113,12 @@ export class Factory {
     await q(`INSERT INTO bloc_results (id, tenant_id, jury_session_id, bloc_code, acquired) VALUES ($1, $2, $3, 'B1', true)`, [randomUUID(), tenant.id, juryId]);
     await q(`INSERT INTO status_history (id, tenant_id, pathway_id, to_state, action) VALUES ($1, $2, $3, 'CERTIFICATION_CHOSEN', 'create')`, [randomUUID(), tenant.id, pathwayId]);
     await q(`INSERT INTO documents (id, tenant_id, pathway_id, kind, file_name, mime_type, size_bytes, sha256, storage_key) VALUES ($1, $2, $3, 'CV', 'cv.pdf', 'application/pdf', 10, repeat('0', 64), 'x')`, [randomUUID(), tenant.id, pathwayId]);
+    const [entryId, cycleId] = [randomUUID(), randomUUID()];
+    const { rows } = await this.owner.query<{ id: string }>(`SELECT c.id FROM competencies c JOIN blocs b ON b.id = c.bloc_id WHERE b.certification_id = $1 LIMIT 1`, [certification.id]);
+    await q(`INSERT INTO progress_entries (id, tenant_id, pathway_id, author_id, date, activity, hours, updated_at) VALUES ($1, $2, $3, $4, '2026-02-01', 'Observation', 7, now())`, [entryId, tenant.id, pathwayId, tutor.id]);
+    await q(`INSERT INTO competency_assessments (id, tenant_id, progress_entry_id, pathway_id, competency_id, level, assessed_on) VALUES ($1, $2, $3, $4, $5, 'IN_PROGRESS', '2026-02-01')`, [randomUUID(), tenant.id, entryId, pathwayId, rows[0]!.id]);
+    await q(`INSERT INTO afest_cycles (id, tenant_id, pathway_id, title, competency_ids, analysis_on, created_by_id, updated_at) VALUES ($1, $2, $3, 'Cycle', ARRAY[$4]::uuid[], '2026-02-02', $5, now())`, [cycleId, tenant.id, pathwayId, rows[0]!.id, tutor.id]);
+    await q(`INSERT INTO training_modules (id, tenant_id, pathway_id, title, provider, hours_planned, updated_at) VALUES ($1, $2, $3, 'Module', 'AFPI', 35, now())`, [randomUUID(), tenant.id, pathwayId]);
     return { pathwayId };
   }
 }

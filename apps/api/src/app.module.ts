@@ -22,6 +22,7 @@ import { EmployersModule } from './employers/employers.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { ProgressModule } from './progress/progress.module.js';
+import { AfestModule } from './afest/afest.module.js';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         PathwaysModule,
         DocumentsModule,
         ProgressModule,
+        AfestModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -62,6 +62,12 @@ const EXPECTED: Record<string, string> = {
   'GET /pathways/:id/progress-entries': 'pathways:read',
   'PATCH /pathways/:id/progress-entries/:entryId': 'progress:write',
   'GET /pathways/:id/coverage': 'pathways:read',
+  'POST /pathways/:id/afest-cycles': 'progress:write',
+  'GET /pathways/:id/afest-cycles': 'pathways:read',
+  'POST /pathways/:id/afest-cycles/:cycleId/steps': 'progress:write',
+  'POST /pathways/:id/training-modules': 'pathways:manage',
+  'GET /pathways/:id/training-modules': 'pathways:read',
+  'PATCH /pathways/:id/training-modules/:moduleId': 'pathways:manage',
 };
 
 describe('route access declarations', () => {

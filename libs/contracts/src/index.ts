@@ -13,3 +13,4 @@ export * from './cohorts.js';
 export * from './pathways.js';
 export * from './documents.js';
 export * from './progress.js';
+export * from './afest.js';

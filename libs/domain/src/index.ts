@@ -26,3 +26,4 @@ export * from './pathway/pathway.types.js';
 export { transition, availableActions, allowedFrom } from './pathway/pathway.machine.js';
 export * from './documents/document-type.js';
 export * from './progress/progress.rules.js';
+export * from './afest/afest.rules.js';

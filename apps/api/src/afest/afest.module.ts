@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CertificationsModule } from '../certifications/certifications.module.js';
+import { PathwaysModule } from '../pathways/pathways.module.js';
+import { AfestController } from './afest.controller.js';
+import { AfestRepository } from './afest.repository.js';
+import { AfestService } from './afest.service.js';
+
+@Module({ imports: [CertificationsModule, PathwaysModule], controllers: [AfestController], providers: [AfestService, AfestRepository] })
+export class AfestModule {}
