@@ -118,6 +118,7 @@ export class Factory {
     await q(`INSERT INTO progress_entries (id, tenant_id, pathway_id, author_id, date, activity, hours, updated_at) VALUES ($1, $2, $3, $4, '2026-02-01', 'Observation', 7, now())`, [entryId, tenant.id, pathwayId, tutor.id]);
     await q(`INSERT INTO competency_assessments (id, tenant_id, progress_entry_id, pathway_id, competency_id, level, assessed_on) VALUES ($1, $2, $3, $4, $5, 'IN_PROGRESS', '2026-02-01')`, [randomUUID(), tenant.id, entryId, pathwayId, rows[0]!.id]);
     await q(`INSERT INTO afest_cycles (id, tenant_id, pathway_id, title, competency_ids, analysis_on, created_by_id, updated_at) VALUES ($1, $2, $3, 'Cycle', ARRAY[$4]::uuid[], '2026-02-02', $5, now())`, [cycleId, tenant.id, pathwayId, rows[0]!.id, tutor.id]);
+    await q(`INSERT INTO comments (id, tenant_id, pathway_id, author_id, body) VALUES ($1, $2, $3, $4, 'Premier point')`, [randomUUID(), tenant.id, pathwayId, tutor.id]);
     await q(`INSERT INTO training_modules (id, tenant_id, pathway_id, title, provider, hours_planned, updated_at) VALUES ($1, $2, $3, 'Module', 'AFPI', 35, now())`, [randomUUID(), tenant.id, pathwayId]);
     return { pathwayId };
   }

@@ -23,6 +23,7 @@ import { PathwaysModule } from './pathways/pathways.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { AfestModule } from './afest/afest.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         DocumentsModule,
         ProgressModule,
         AfestModule,
+        TimelineModule,
       ],
       controllers: [HealthController],
       providers: [

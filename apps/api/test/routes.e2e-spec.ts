@@ -68,6 +68,8 @@ const EXPECTED: Record<string, string> = {
   'POST /pathways/:id/training-modules': 'pathways:manage',
   'GET /pathways/:id/training-modules': 'pathways:read',
   'PATCH /pathways/:id/training-modules/:moduleId': 'pathways:manage',
+  'GET /pathways/:id/timeline': 'pathways:read',
+  'POST /pathways/:id/comments': 'comments:write',
 };
 
 describe('route access declarations', () => {

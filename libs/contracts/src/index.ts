@@ -14,3 +14,4 @@ export * from './pathways.js';
 export * from './documents.js';
 export * from './progress.js';
 export * from './afest.js';
+export * from './timeline.js';

@@ -29,6 +29,8 @@ export const Permission = {
   DocumentsManage: 'documents:manage',
   /** Write progress entries on a pathway one follows (company tutor) or on any (staff). */
   ProgressWrite: 'progress:write',
+  /** Comment on a pathway one sees (staff, company tutor, employer contact). */
+  CommentsWrite: 'comments:write',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -51,14 +53,15 @@ const staff: Permission[] = [
   Permission.DocumentsUpload,
   Permission.DocumentsManage,
   Permission.ProgressWrite,
+  Permission.CommentsWrite,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   PLATFORM_ADMIN: [Permission.SessionRead, Permission.PlatformTenantsManage],
   TENANT_ADMIN: staff,
   COORDINATOR: staff,
-  TUTOR: [...everyTenantRole, Permission.DocumentsUpload, Permission.ProgressWrite],
-  EMPLOYER: [...everyTenantRole],
+  TUTOR: [...everyTenantRole, Permission.DocumentsUpload, Permission.ProgressWrite, Permission.CommentsWrite],
+  EMPLOYER: [...everyTenantRole, Permission.CommentsWrite],
   CANDIDATE: [...everyTenantRole, Permission.DocumentsUpload],
 };
 

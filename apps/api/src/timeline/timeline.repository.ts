@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { Database, type Comment } from '@jalon/server/database';
+
+export interface TimelineRow {
+  type: 'STATUS_CHANGE' | 'PROGRESS_ENTRY' | 'AFEST_STEP' | 'DOCUMENT' | 'COMMENT';
+  id: string;
+  /** Unique and ordered with `at`: the cursor's tie-break. */
+  key: string;
+  at: Date;
+  actor_id: string | null;
+  data: Record<string, unknown>;
+}
+
+@Injectable()
+export class TimelineRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * A pathway's events from every source, newest first, one page after the
+   * cursor (at, key). AFEST steps are dated days: they sit at noon, Paris time.
+   * Comments not shared with the candidate are left out for the candidate.
+   */
+  page(tenantId: string, pathwayId: string, options: { limit: number; after?: { at: Date; key: string }; candidateView: boolean }): Promise<TimelineRow[]> {
+    const afterAt = options.after?.at ?? null;
+    const afterKey = options.after?.key ?? null;
+    return this.db.client.$queryRaw<TimelineRow[]>`
+      SELECT * FROM (
+        SELECT 'STATUS_CHANGE' AS type, h.id, h.id::text AS key, h.occurred_at AS at, h.actor_id,
+               jsonb_build_object('fromState', h.from_state, 'toState', h.to_state, 'action', h.action) AS data
+        FROM status_history h WHERE h.tenant_id = ${tenantId}::uuid AND h.pathway_id = ${pathwayId}::uuid
+        UNION ALL
+        SELECT 'PROGRESS_ENTRY', e.id, e.id::text, e.created_at, e.author_id,
+               jsonb_build_object('date', e.date, 'activity', e.activity, 'hours', e.hours)
+        FROM progress_entries e WHERE e.tenant_id = ${tenantId}::uuid AND e.pathway_id = ${pathwayId}::uuid
+        UNION ALL
+        SELECT 'AFEST_STEP', c.id, c.id::text || ':' || s.position, (s.day + time '12:00') AT TIME ZONE 'Europe/Paris', c.created_by_id,
+               jsonb_build_object('title', c.title, 'step', s.step, 'date', s.day)
+        FROM afest_cycles c
+        CROSS JOIN LATERAL (VALUES (1, 'ANALYSIS', c.analysis_on), (2, 'SITUATION', c.situation_on), (3, 'REFLECTION', c.reflection_on), (4, 'EVALUATION', c.evaluation_on)) AS s(position, step, day)
+        WHERE c.tenant_id = ${tenantId}::uuid AND c.pathway_id = ${pathwayId}::uuid AND s.day IS NOT NULL
+        UNION ALL
+        SELECT 'DOCUMENT', d.id, d.id::text, d.created_at, d.uploaded_by_id,
+               jsonb_build_object('kind', d.kind, 'fileName', d.file_name)
+        FROM documents d WHERE d.tenant_id = ${tenantId}::uuid AND d.pathway_id = ${pathwayId}::uuid AND d.deleted_at IS NULL
+        UNION ALL
+        SELECT 'COMMENT', m.id, m.id::text, m.created_at, m.author_id,
+               jsonb_build_object('body', m.body, 'sharedWithCandidate', m.shared_with_candidate)
+        FROM comments m WHERE m.tenant_id = ${tenantId}::uuid AND m.pathway_id = ${pathwayId}::uuid AND m.deleted_at IS NULL
+          AND (${options.candidateView} = false OR m.shared_with_candidate)
+      ) t
+      WHERE ${afterAt}::timestamptz IS NULL OR (t.at, t.key) < (${afterAt}::timestamptz, ${afterKey}::text)
+      ORDER BY t.at DESC, t.key DESC
+      LIMIT ${options.limit}`;
+  }
+
+  createComment(tenantId: string, data: { pathwayId: string; authorId: string; body: string; sharedWithCandidate: boolean }): Promise<Comment> {
+    return this.db.client.comment.create({ data: { ...data, tenantId } });
+  }
+}
