@@ -31,10 +31,11 @@ async function main(): Promise<void> {
     DEMO_PASSWORD,
   };
 
-  log('seeding the demo GEIQ');
-  run('npx', ['tsx', 'prisma/seed.ts'], env);
   log('building (only what changed)');
   run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream'], env);
+  // The demo's pathways are played through the built API, so the seed comes after the build.
+  log('seeding the demo GEIQ');
+  run('npx', ['tsx', 'prisma/seed.ts'], env);
 
   const children: ChildProcess[] = [
     spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: REPO_ROOT, env, stdio: 'inherit' }),
@@ -64,6 +65,9 @@ async function main(): Promise<void> {
   Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} », démo uniquement) :
     admin@geiq-demo.fr          administrateur du GEIQ « geiq-demo »
     coordination@geiq-demo.fr   chargé d’accompagnement
+    tuteur@geiq-demo.fr         tuteur en entreprise (3 alternants)
+    entreprise@geiq-demo.fr     contact d’une entreprise adhérente
+    alternant@geiq-demo.fr      alternante (son propre parcours)
     ${PLATFORM_ADMIN_EMAIL.padEnd(27)} administrateur de la plateforme${process.env['PLATFORM_ADMIN_PASSWORD'] ? ' (mot de passe : PLATFORM_ADMIN_PASSWORD)' : ''}
 
   Ctrl-C pour arrêter.

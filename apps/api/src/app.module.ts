@@ -24,6 +24,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { AfestModule } from './afest/afest.module.js';
 import { TimelineModule } from './timeline/timeline.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         ProgressModule,
         AfestModule,
         TimelineModule,
+        DashboardModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -53,6 +53,7 @@ describe('catalogue: employers, certifications, candidates, cohorts', () => {
       expect((await api().get(`/employers/${id}`)).body.name).toBe('Mécanique Précise du Tarn');
       const updated = await api().patch(`/employers/${id}`, { city: 'Castres' });
       expect(updated.body.city).toBe('Castres');
+      expect(updated.body.contacts).toHaveLength(1);
       const found = await api().get('/employers?q=MECANIQUE%20precise');
       expect(found.body.items.map((e: { id: string }) => e.id)).toContain(id);
 

@@ -199,6 +199,11 @@ describe('pathways', () => {
       const filed = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { opco: 'OPCO 2i', opcoFiledOn: '2027-01-04' });
       expect(filed.status).toBe(200);
       expect(filed.body).toMatchObject({ opco: 'OPCO 2i', opcoFiledOn: '2027-01-04', trialEndDate: null });
+      const accepted = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { opcoDecision: 'ACCEPTED_IMPLICIT' });
+      // A field left out of a PATCH keeps its value.
+      const moved = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { plannedEndDate: '2027-11-30' });
+      expect(accepted.body.opcoDecision).toBe('ACCEPTED_IMPLICIT');
+      expect(moved.body).toMatchObject({ plannedEndDate: '2027-11-30', opcoDecision: 'ACCEPTED_IMPLICIT', kind: 'VAE_INVERSEE' });
       const tooLong = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { plannedEndDate: '2030-06-30' });
       expect(tooLong.status).toBe(422);
       expect(tooLong.body.errors.map((e: { code: string }) => e.code)).toContain('CONTRACT_TOO_LONG');

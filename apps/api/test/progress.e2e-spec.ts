@@ -91,11 +91,13 @@ describe('progress entries and coverage', () => {
   });
 
   it('can be corrected by its author for 7 days, then is read-only', async () => {
-    const created = await post(tutorToken, { date: today(), activity: 'Ébavurage', hours: 3 });
+    const created = await post(tutorToken, { date: today(), activity: 'Ébavurage', hours: 3, assessments: [{ competencyId: competencies[1]!.id, level: 'IN_PROGRESS' }] });
     const id = created.body.id as string;
     const fixed = await http(app).patch(`/api/v1/pathways/${pathwayId}/progress-entries/${id}`).set(bearer(tutorToken)).send({ hours: 3.5 });
     expect(fixed.status).toBe(200);
     expect(fixed.body.hours).toBe(3.5);
+    // Assessments left out of the correction are kept.
+    expect(fixed.body.assessments).toHaveLength(1);
     const byOther = await http(app).patch(`/api/v1/pathways/${pathwayId}/progress-entries/${id}`).set(bearer(coordinatorToken)).send({ hours: 4 });
     expect(byOther.status).toBe(409);
     await pools.owner.query(`UPDATE progress_entries SET created_at = now() - interval '8 days' WHERE id = $1`, [id]);

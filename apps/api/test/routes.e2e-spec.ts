@@ -70,6 +70,7 @@ const EXPECTED: Record<string, string> = {
   'PATCH /pathways/:id/training-modules/:moduleId': 'pathways:manage',
   'GET /pathways/:id/timeline': 'pathways:read',
   'POST /pathways/:id/comments': 'comments:write',
+  'GET /dashboard': 'dashboard:read',
 };
 
 describe('route access declarations', () => {

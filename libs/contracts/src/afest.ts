@@ -54,7 +54,8 @@ export const TrainingModuleFields = z.strictObject({
 });
 export const CreateTrainingModuleRequest = TrainingModuleFields;
 export type CreateTrainingModuleInput = z.infer<typeof CreateTrainingModuleRequest>;
-export const UpdateTrainingModuleRequest = TrainingModuleFields.partial();
+// .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
+export const UpdateTrainingModuleRequest = TrainingModuleFields.partial().extend({ hoursDone: z.number().min(0).max(3000).optional() });
 export type UpdateTrainingModuleInput = z.infer<typeof UpdateTrainingModuleRequest>;
 
 export interface TrainingModuleView {

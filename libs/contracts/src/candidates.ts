@@ -17,7 +17,8 @@ export const CandidateFields = z.strictObject({
 });
 export const CreateCandidateRequest = CandidateFields;
 export type CreateCandidateInput = z.infer<typeof CreateCandidateRequest>;
-export const UpdateCandidateRequest = CandidateFields.partial();
+// .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
+export const UpdateCandidateRequest = CandidateFields.partial().extend({ qualificationLevel: z.number().int().min(0).max(8).optional() });
 export type UpdateCandidateInput = z.infer<typeof UpdateCandidateRequest>;
 
 export const ListCandidatesQuery = PageQuery.extend({ q: SearchQuery.optional(), sort: z.enum(['lastName', '-lastName', 'createdAt', '-createdAt']).default('lastName') });

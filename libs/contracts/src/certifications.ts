@@ -31,7 +31,8 @@ export const CertificationFields = z.strictObject({
 });
 export const CreateCertificationRequest = CertificationFields;
 export type CreateCertificationInput = z.infer<typeof CreateCertificationRequest>;
-export const UpdateCertificationRequest = CertificationFields.partial();
+// .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
+export const UpdateCertificationRequest = CertificationFields.partial().extend({ admissibilityValidityMonths: z.number().int().min(1).max(120).optional() });
 export type UpdateCertificationInput = z.infer<typeof UpdateCertificationRequest>;
 
 export const ListCertificationsQuery = PageQuery.extend({ q: SearchQuery.optional(), kind: z.enum(CERTIFICATION_KINDS).optional() });

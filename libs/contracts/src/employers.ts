@@ -22,7 +22,8 @@ export const EmployerFields = z.strictObject({
 });
 export const CreateEmployerRequest = EmployerFields;
 export type CreateEmployerInput = z.infer<typeof CreateEmployerRequest>;
-export const UpdateEmployerRequest = EmployerFields.partial();
+// .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
+export const UpdateEmployerRequest = EmployerFields.partial().extend({ contacts: z.array(Contact).max(20).optional() });
 export type UpdateEmployerInput = z.infer<typeof UpdateEmployerRequest>;
 
 export const ListEmployersQuery = PageQuery.extend({ q: SearchQuery.optional(), sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name') });

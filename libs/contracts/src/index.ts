@@ -15,3 +15,4 @@ export * from './documents.js';
 export * from './progress.js';
 export * from './afest.js';
 export * from './timeline.js';
+export * from './dashboard.js';

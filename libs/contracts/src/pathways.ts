@@ -67,7 +67,11 @@ export const ContractFields = z.strictObject({
 });
 export const CreateContractRequest = ContractFields;
 export type CreateContractInput = z.infer<typeof CreateContractRequest>;
+// .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
 export const UpdateContractRequest = ContractFields.partial().extend({
+  kind: z.enum(CONTRACT_KINDS).optional(),
+  opcoDecision: z.enum(OPCO_DECISIONS).optional(),
+  isRenewal: z.boolean().optional(),
   actualEndDate: LocalDateSchema.optional(),
   terminationReason: z.string().trim().max(500).optional(),
   terminatedInTrial: z.boolean().optional(),

@@ -31,6 +31,8 @@ export const Permission = {
   ProgressWrite: 'progress:write',
   /** Comment on a pathway one sees (staff, company tutor, employer contact). */
   CommentsWrite: 'comments:write',
+  /** The coordinators' dashboard (all pathways of the tenant). */
+  DashboardRead: 'dashboard:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -54,6 +56,7 @@ const staff: Permission[] = [
   Permission.DocumentsManage,
   Permission.ProgressWrite,
   Permission.CommentsWrite,
+  Permission.DashboardRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

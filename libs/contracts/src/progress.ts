@@ -24,7 +24,8 @@ export const ProgressEntryFields = z.strictObject({
 });
 export const CreateProgressEntryRequest = ProgressEntryFields;
 export type CreateProgressEntryInput = z.infer<typeof CreateProgressEntryRequest>;
-export const UpdateProgressEntryRequest = ProgressEntryFields.partial();
+// .partial() keeps defaults: assessments left out of a PATCH must stay as they are, not be emptied.
+export const UpdateProgressEntryRequest = ProgressEntryFields.partial().extend({ assessments: Assessments.optional() });
 export type UpdateProgressEntryInput = z.infer<typeof UpdateProgressEntryRequest>;
 
 /** Cursor pagination: pass back `nextCursor` as `cursor` for the next page. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type Candidate, type Prisma } from '@jalon/server/database';
+import { Database, pageWithTotal, type Candidate, type Prisma } from '@jalon/server/database';
 
 export type CandidateData = Omit<Prisma.CandidateUncheckedCreateInput, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>;
 
@@ -30,10 +30,9 @@ export class CandidateRepository {
 
   async list(tenantId: string, query: { search?: string; orderBy: Prisma.CandidateOrderByWithRelationInput; page: number; pageSize: number }): Promise<{ items: Candidate[]; total: number }> {
     const where: Prisma.CandidateWhereInput = { tenantId, ...(query.search ? { searchName: { contains: query.search } } : {}) };
-    const [items, total] = await Promise.all([
-      this.db.client.candidate.findMany({ where, orderBy: [query.orderBy, { firstName: 'asc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      this.db.client.candidate.count({ where }),
-    ]);
-    return { items, total };
+    return pageWithTotal(
+      () => this.db.client.candidate.findMany({ where, orderBy: [query.orderBy, { firstName: 'asc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      () => this.db.client.candidate.count({ where }),
+    );
   }
 }

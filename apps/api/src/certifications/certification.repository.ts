@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateCertificationInput } from '@jalon/contracts';
-import { Database, type Prisma } from '@jalon/server/database';
+import { Database, pageWithTotal, type Prisma } from '@jalon/server/database';
 
 const withStructure = {
   blocs: { orderBy: { position: 'asc' }, include: { competencies: { orderBy: { position: 'asc' } } } },
@@ -49,11 +49,10 @@ export class CertificationRepository {
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.search ? { OR: [{ title: { contains: query.search, mode: 'insensitive' } }, { code: { contains: query.search, mode: 'insensitive' } }] } : {}),
     };
-    const [items, total] = await Promise.all([
-      this.db.client.certification.findMany({ where, include: withStructure, orderBy: [{ title: 'asc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      this.db.client.certification.count({ where }),
-    ]);
-    return { items, total };
+    return pageWithTotal(
+      () => this.db.client.certification.findMany({ where, include: withStructure, orderBy: [{ title: 'asc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      () => this.db.client.certification.count({ where }),
+    );
   }
 
   private async createBlocs(tenantId: string, certificationId: string, blocs: Blocs): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type Cohort, type Prisma } from '@jalon/server/database';
+import { Database, pageWithTotal, type Cohort, type Prisma } from '@jalon/server/database';
 
 export type CohortWithCount = Cohort & { _count: { pathways: number } };
 type CohortData = Omit<Prisma.CohortUncheckedCreateInput, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>;
@@ -30,10 +30,9 @@ export class CohortRepository {
 
   async list(tenantId: string, query: { certificationId?: string; page: number; pageSize: number }): Promise<{ items: CohortWithCount[]; total: number }> {
     const where: Prisma.CohortWhereInput = { tenantId, ...(query.certificationId ? { certificationId: query.certificationId } : {}) };
-    const [items, total] = await Promise.all([
-      this.db.client.cohort.findMany({ where, include: withCount, orderBy: [{ startDate: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      this.db.client.cohort.count({ where }),
-    ]);
-    return { items, total };
+    return pageWithTotal(
+      () => this.db.client.cohort.findMany({ where, include: withCount, orderBy: [{ startDate: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      () => this.db.client.cohort.count({ where }),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type Employer, type Prisma } from '@jalon/server/database';
+import { Database, pageWithTotal, type Employer, type Prisma } from '@jalon/server/database';
 
 export type EmployerData = Omit<Prisma.EmployerUncheckedCreateInput, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>;
 
@@ -26,10 +26,9 @@ export class EmployerRepository {
 
   async list(tenantId: string, query: { search?: string; orderBy: Prisma.EmployerOrderByWithRelationInput; page: number; pageSize: number }): Promise<{ items: Employer[]; total: number }> {
     const where: Prisma.EmployerWhereInput = { tenantId, archivedAt: null, ...(query.search ? { searchName: { contains: query.search } } : {}) };
-    const [items, total] = await Promise.all([
-      this.db.client.employer.findMany({ where, orderBy: [query.orderBy, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      this.db.client.employer.count({ where }),
-    ]);
-    return { items, total };
+    return pageWithTotal(
+      () => this.db.client.employer.findMany({ where, orderBy: [query.orderBy, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      () => this.db.client.employer.count({ where }),
+    );
   }
 }

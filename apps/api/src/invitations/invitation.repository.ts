@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InvitationStatus, TenantRole } from '@jalon/contracts';
-import { Database, type Invitation, type Prisma } from '@jalon/server/database';
+import { Database, pageWithTotal, type Invitation, type Prisma } from '@jalon/server/database';
 
 const statusFilter = (status: InvitationStatus, now: Date): Prisma.InvitationWhereInput => {
   switch (status) {
@@ -33,11 +33,10 @@ export class InvitationRepository {
 
   async list(tenantId: string, filter: { status?: InvitationStatus; page: number; pageSize: number }, now: Date): Promise<{ items: Invitation[]; total: number }> {
     const where: Prisma.InvitationWhereInput = { tenantId, ...(filter.status ? statusFilter(filter.status, now) : {}) };
-    const [items, total] = await Promise.all([
-      this.db.client.invitation.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
-      this.db.client.invitation.count({ where }),
-    ]);
-    return { items, total };
+    return pageWithTotal(
+      () => this.db.client.invitation.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+      () => this.db.client.invitation.count({ where }),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type Pathway, type PathwayState, type Prisma } from '@jalon/server/database';
+import { Database, pageWithTotal, type Pathway, type PathwayState, type Prisma } from '@jalon/server/database';
 
 /** Everything the pathway page shows, in one query. */
 export const pathwayDetail = {
@@ -76,11 +76,10 @@ export class PathwayRepository {
     page: { orderBy: Prisma.PathwayOrderByWithRelationInput[]; page: number; pageSize: number },
   ): Promise<{ items: PathwaySummaryRow[]; total: number }> {
     const where: Prisma.PathwayWhereInput = { AND: [{ tenantId, ...toWhere(filter) }, scope] };
-    const [items, total] = await Promise.all([
-      this.db.client.pathway.findMany({ where, include: summary, orderBy: [...page.orderBy, { id: 'asc' }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
-      this.db.client.pathway.count({ where }),
-    ]);
-    return { items, total };
+    return pageWithTotal(
+      () => this.db.client.pathway.findMany({ where, include: summary, orderBy: [...page.orderBy, { id: 'asc' }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+      () => this.db.client.pathway.count({ where }),
+    );
   }
 
   /** Recevabilité requests of a candidate submitted in a calendar year, across their pathways (quota). */

@@ -59,7 +59,8 @@ export class PathwaysService {
   async create(input: CreatePathwayInput): Promise<PathwayView> {
     const tenantId = this.context.tenantId;
     const errors: { path: string; message: string }[] = [];
-    const [candidate, certification] = await Promise.all([this.candidates.findById(tenantId, input.candidateId), this.certifications.findById(tenantId, input.certificationId)]);
+    const candidate = await this.candidates.findById(tenantId, input.candidateId);
+    const certification = await this.certifications.findById(tenantId, input.certificationId);
     if (!candidate) errors.push({ path: 'candidateId', message: 'Personne introuvable.' });
     if (!certification) errors.push({ path: 'certificationId', message: 'Certification introuvable dans votre catalogue.' });
     const unknownBlocs = certification ? input.targetBlocCodes.filter((code) => !certification.blocs.some((b) => b.code === code)) : [];

@@ -75,7 +75,8 @@ export class ProgressService {
   async coverage(pathwayId: string): Promise<CoverageView> {
     const pathway = await this.findPathway(pathwayId, 'read');
     const tenantId = this.context.tenantId;
-    const [rows, last] = await Promise.all([this.progress.coverage(tenantId, pathwayId, pathway.certificationId), this.progress.lastEntryDate(tenantId, pathwayId)]);
+    const rows = await this.progress.coverage(tenantId, pathwayId, pathway.certificationId);
+    const last = await this.progress.lastEntryDate(tenantId, pathwayId);
     const targeted = pathway.targetBlocCodes.length ? rows.filter((r) => pathway.targetBlocCodes.includes(r.code)) : rows;
     const total = targeted.reduce((n, r) => n + r.competencies, 0);
     const acquired = targeted.reduce((n, r) => n + r.acquired, 0);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type Tenant } from '@jalon/server/database';
+import { Database, pageWithTotal, type Tenant } from '@jalon/server/database';
 
 /** Tenants themselves are not tenant-scoped rows: the platform administrator lists them, login finds them by slug. */
 @Injectable()
@@ -19,10 +19,9 @@ export class TenantRepository {
   }
 
   async list(page: number, pageSize: number): Promise<{ items: Tenant[]; total: number }> {
-    const [items, total] = await Promise.all([
-      this.db.client.tenant.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
-      this.db.client.tenant.count(),
-    ]);
-    return { items, total };
+    return pageWithTotal(
+      () => this.db.client.tenant.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+      () => this.db.client.tenant.count(),
+    );
   }
 }

@@ -142,3 +142,12 @@ export class Database implements OnModuleDestroy {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
+
+/**
+ * A page of rows and their total. One after the other, never in parallel:
+ * the queries of a unit of work share one connection, which runs one query
+ * at a time.
+ */
+export async function pageWithTotal<T>(items: () => Promise<T[]>, total: () => Promise<number>): Promise<{ items: T[]; total: number }> {
+  return { items: await items(), total: await total() };
+}

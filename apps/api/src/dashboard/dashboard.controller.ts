@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DashboardQuery, Permission, type DashboardQueryInput, type DashboardView } from '@jalon/contracts';
+import { Can } from '../access/access.decorators.js';
+import { DashboardService } from './dashboard.service.js';
+
+@ApiTags('dashboard')
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  /** The coordinator's page in one answer; filter by cohort and referent coordinator. */
+  @Can(Permission.DashboardRead)
+  @Get()
+  view(@Query({ schema: DashboardQuery }) query: DashboardQueryInput): Promise<DashboardView> {
+    return this.dashboard.view(query);
+  }
+}

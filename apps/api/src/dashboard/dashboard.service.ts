@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { addDays, parisDate, PATHWAY_STATES, type Regulation } from '@jalon/domain';
+import type { DashboardQueryInput, DashboardView } from '@jalon/contracts';
+import { RequestContext } from '@jalon/server/context';
+import { fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
+import { REGULATION } from '../pathways/regulation.provider.js';
+import { DashboardRepository } from './dashboard.repository.js';
+
+/** How long without a progress entry before a tutor shows as silent. */
+const TUTOR_SILENCE_DAYS = 7;
+
+@Injectable()
+export class DashboardService {
+  constructor(
+    @Inject(REGULATION) private readonly regulation: Regulation,
+    private readonly context: RequestContext,
+    private readonly dashboard: DashboardRepository,
+  ) {}
+
+  /** The queries run one after the other on the request's connection (one transaction); each is an aggregate. */
+  async view(filter: DashboardQueryInput): Promise<DashboardView> {
+    const tenantId = this.context.tenantId;
+    const today = parisDate(new Date());
+    const decisionMonths = this.regulation.admissibility.decisionMonths;
+    const counts = await this.dashboard.countsByState(tenantId, filter);
+    const deadlines = await this.dashboard.deadlines(tenantId, filter, addDays(today, 30), this.regulation.opco.filingDays, decisionMonths);
+    const juries = await this.dashboard.juries(tenantId, filter, today, addDays(today, 30));
+    const contracts = await this.dashboard.contractsEnding(tenantId, filter, today, addDays(today, 90));
+    const pending = await this.dashboard.admissibilityPending(tenantId, filter, decisionMonths);
+    const silent = await this.dashboard.silentTutors(tenantId, filter, today, addDays(today, -TUTOR_SILENCE_DAYS));
+    const buckets = await this.dashboard.coverageBuckets(tenantId, filter);
+    const person = (r: { first_name: string; last_name: string }) => ({ firstName: r.first_name, lastName: r.last_name });
+    return {
+      countsByState: Object.fromEntries(PATHWAY_STATES.map((s) => [s, counts.find((c) => c.state === s)?.count ?? 0])) as DashboardView['countsByState'],
+      deadlines: deadlines.map((d) => ({ pathwayId: d.pathway_id, candidate: person(d), kind: d.kind, dueOn: fromDbDate(d.due_on), overdue: fromDbDate(d.due_on) < today })),
+      juriesNext30Days: juries.map((j) => ({ pathwayId: j.pathway_id, candidate: person(j), date: fromDbDate(j.date), place: j.place })),
+      contractsEndingIn90Days: contracts.map((k) => ({ pathwayId: k.pathway_id, candidate: person(k), plannedEndDate: fromDbDate(k.planned_end_date), juryScheduled: k.jury_scheduled })),
+      admissibilityAwaitingDecision: pending.map((a) => ({
+        pathwayId: a.pathway_id,
+        candidate: person(a),
+        submittedOn: fromDbDate(a.submitted_on),
+        completeOn: fromOptionalDbDate(a.complete_on),
+        implicitFrom: fromOptionalDbDate(a.implicit_from),
+        pastTwoMonths: !!a.implicit_from && fromDbDate(a.implicit_from) <= today,
+      })),
+      silentTutors: silent.map((t) => ({ membershipId: t.membership_id, ...person(t), pathways: t.pathways, lastEntryDate: fromOptionalDbDate(t.last_entry) })),
+      coverageDistribution: [1, 2, 3, 4].map((bucket) => ({ from: (bucket - 1) * 25, to: bucket * 25, pathways: buckets.find((b) => b.bucket === bucket)?.pathways ?? 0 })),
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { IdSchema } from './common.js';
+import type { PathwayStateValue } from './pathways.js';
+
+export const DashboardQuery = z.strictObject({
+  cohortId: IdSchema.optional(),
+  /** Referent coordinator (user id). */
+  coordinatorId: IdSchema.optional(),
+});
+export type DashboardQueryInput = z.infer<typeof DashboardQuery>;
+
+export const DEADLINE_KINDS = ['OPCO_FILING', 'TRIAL_END', 'CONTRACT_END', 'ADMISSIBILITY_IMPLICIT', 'ADMISSIBILITY_EXPIRY', 'JURY', 'JURY_RESULT_MISSING'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export interface PathwayRef {
+  pathwayId: string;
+  candidate: { firstName: string; lastName: string };
+}
+
+export interface Deadline extends PathwayRef {
+  kind: DeadlineKind;
+  dueOn: string;
+  overdue: boolean;
+}
+
+/** Everything the coordinator's dashboard shows, in one answer. */
+export interface DashboardView {
+  countsByState: Record<PathwayStateValue, number>;
+  /** Overdue, then the next 30 days, soonest first. */
+  deadlines: Deadline[];
+  juriesNext30Days: (PathwayRef & { date: string; place: string | null })[];
+  contractsEndingIn90Days: (PathwayRef & { plannedEndDate: string; juryScheduled: boolean })[];
+  admissibilityAwaitingDecision: (PathwayRef & { submittedOn: string; completeOn: string | null; implicitFrom: string | null; pastTwoMonths: boolean })[];
+  silentTutors: { membershipId: string; firstName: string; lastName: string; pathways: number; lastEntryDate: string | null }[];
+  /** Active pathways by share of competencies acquired: [0–25 %), [25–50 %), [50–75 %), [75–100 %]. */
+  coverageDistribution: { from: number; to: number; pathways: number }[];
+}
