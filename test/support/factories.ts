@@ -96,7 +96,7 @@ export class Factory {
    * cohort, contract, placement, recevabilité, dossier, jury, bloc result,
    * history and document): for tests about the tables themselves.
    */
-  async rowInEveryTable(tenant: TestTenant): Promise<{ pathwayId: string }> {
+  async rowInEveryTable(tenant: TestTenant): Promise<{ pathwayId: string; tutor: TestUser & { membershipId: string }; competencyIds: string[] }> {
     const certification = await this.certification(tenant);
     const candidate = await this.candidate(tenant);
     const employer = await this.employer(tenant);
@@ -120,7 +120,11 @@ export class Factory {
     await q(`INSERT INTO afest_cycles (id, tenant_id, pathway_id, title, competency_ids, analysis_on, created_by_id, updated_at) VALUES ($1, $2, $3, 'Cycle', ARRAY[$4]::uuid[], '2026-02-02', $5, now())`, [cycleId, tenant.id, pathwayId, rows[0]!.id, tutor.id]);
     await q(`INSERT INTO comments (id, tenant_id, pathway_id, author_id, body) VALUES ($1, $2, $3, $4, 'Premier point')`, [randomUUID(), tenant.id, pathwayId, tutor.id]);
     await q(`INSERT INTO training_modules (id, tenant_id, pathway_id, title, provider, hours_planned, updated_at) VALUES ($1, $2, $3, 'Module', 'AFPI', 35, now())`, [randomUUID(), tenant.id, pathwayId]);
-    return { pathwayId };
+    const competencies = await this.owner.query<{ id: string }>(
+      `SELECT c.id FROM competencies c JOIN blocs b ON b.id = c.bloc_id WHERE b.certification_id = $1 ORDER BY c.code`,
+      [certification.id],
+    );
+    return { pathwayId, tutor, competencyIds: competencies.rows.map((r) => r.id) };
   }
 }
 

@@ -23,15 +23,10 @@ describe('AFEST cycles and training modules', () => {
     tenant = await factory.tenant();
     const coordinator = await factory.member(tenant, 'COORDINATOR');
     coordinatorToken = (await login(app, coordinator.email, coordinator.password)).accessToken;
-    pathwayId = (await factory.rowInEveryTable(tenant)).pathwayId;
-    const { rows } = await pools.owner.query<{ email: string }>(
-      `SELECT u.email FROM placements p JOIN memberships m ON m.id = p.tutor_membership_id JOIN users u ON u.id = m.user_id WHERE p.pathway_id = $1`,
-      [pathwayId],
-    );
-    tutorToken = (await login(app, rows[0]!.email, 'correct horse battery staple')).accessToken;
-    competencyIds = (
-      await pools.owner.query<{ id: string }>(`SELECT c.id FROM competencies c JOIN blocs b ON b.id = c.bloc_id JOIN pathways p ON p.certification_id = b.certification_id WHERE p.id = $1 ORDER BY c.code`, [pathwayId])
-    ).rows.map((r) => r.id);
+    const fixture = await factory.rowInEveryTable(tenant);
+    pathwayId = fixture.pathwayId;
+    tutorToken = (await login(app, fixture.tutor.email, fixture.tutor.password)).accessToken;
+    competencyIds = fixture.competencyIds;
   });
 
   afterAll(async () => {

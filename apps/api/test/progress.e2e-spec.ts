@@ -16,26 +16,18 @@ describe('progress entries and coverage', () => {
   let coordinatorToken: string;
   let tutorToken: string;
   let pathwayId: string;
-  let competencies: { id: string; code: string }[];
+  let competencies: { id: string }[];
 
   beforeAll(async () => {
     app = await startApi(testConfig());
     tenant = await factory.tenant();
     const coordinator = await factory.member(tenant, 'COORDINATOR');
     coordinatorToken = (await login(app, coordinator.email, coordinator.password)).accessToken;
-    pathwayId = (await factory.rowInEveryTable(tenant)).pathwayId;
+    const fixture = await factory.rowInEveryTable(tenant);
+    pathwayId = fixture.pathwayId;
     // The placement of rowInEveryTable is current: its tutor follows this pathway.
-    const { rows } = await pools.owner.query<{ email: string }>(
-      `SELECT u.email FROM placements p JOIN memberships m ON m.id = p.tutor_membership_id JOIN users u ON u.id = m.user_id WHERE p.pathway_id = $1`,
-      [pathwayId],
-    );
-    tutorToken = (await login(app, rows[0]!.email, 'correct horse battery staple')).accessToken;
-    competencies = (
-      await pools.owner.query<{ id: string; code: string }>(
-        `SELECT c.id, c.code FROM competencies c JOIN blocs b ON b.id = c.bloc_id JOIN pathways p ON p.certification_id = b.certification_id WHERE p.id = $1 ORDER BY c.code`,
-        [pathwayId],
-      )
-    ).rows;
+    tutorToken = (await login(app, fixture.tutor.email, fixture.tutor.password)).accessToken;
+    competencies = fixture.competencyIds.map((id) => ({ id }));
     await pools.owner.query(`UPDATE contracts SET start_date = '2025-01-06' WHERE pathway_id = $1`, [pathwayId]);
   });
 

@@ -30,7 +30,7 @@ export class AfestService {
   ) {}
 
   async createCycle(pathwayId: string, input: CreateAfestCycleInput): Promise<AfestCycleView> {
-    const pathway = await this.findPathway(pathwayId);
+    const pathway = await this.access.find(pathwayId, 'follow');
     await this.checkCompetencies(pathway, input.competencyIds, 'competencyIds');
     if (compareDates(input.analysisOn, parisDate(new Date())) > 0) {
       throw ruleViolation([{ code: 'AFEST_DATE_IN_FUTURE', message: 'Une étape se saisit une fois réalisée : sa date ne peut pas être dans le futur.', path: 'analysisOn' }]);
@@ -42,7 +42,7 @@ export class AfestService {
   }
 
   async recordStep(pathwayId: string, cycleId: string, input: RecordAfestStepInput): Promise<AfestCycleView> {
-    const pathway = await this.findPathway(pathwayId);
+    const pathway = await this.access.find(pathwayId, 'follow');
     const tenantId = this.context.tenantId;
     await this.afest.lockCycle(tenantId, cycleId);
     const cycle = await this.afest.findCycle(tenantId, pathwayId, cycleId);
@@ -63,12 +63,12 @@ export class AfestService {
   }
 
   async listCycles(pathwayId: string): Promise<AfestCycleView[]> {
-    await this.findPathway(pathwayId, 'read');
+    await this.access.find(pathwayId);
     return (await this.afest.listCycles(this.context.tenantId, pathwayId)).map(toView);
   }
 
   async createModule(pathwayId: string, input: CreateTrainingModuleInput): Promise<TrainingModuleView> {
-    await this.findPathway(pathwayId);
+    await this.access.find(pathwayId, 'follow');
     checkModuleDates(input.startDate, input.endDate);
     const module = await this.afest.createModule(this.context.tenantId, pathwayId, {
       title: input.title,
@@ -83,7 +83,7 @@ export class AfestService {
   }
 
   async updateModule(pathwayId: string, id: string, input: UpdateTrainingModuleInput): Promise<TrainingModuleView> {
-    await this.findPathway(pathwayId);
+    await this.access.find(pathwayId, 'follow');
     const tenantId = this.context.tenantId;
     const before = await this.afest.findModule(tenantId, pathwayId, id);
     if (!before) throw notFound('Ce module de formation');
@@ -96,15 +96,8 @@ export class AfestService {
   }
 
   async listModules(pathwayId: string): Promise<TrainingModuleView[]> {
-    await this.findPathway(pathwayId, 'read');
+    await this.access.find(pathwayId);
     return (await this.afest.listModules(this.context.tenantId, pathwayId)).map(moduleView);
-  }
-
-  /** Readers: anyone who sees the pathway; writers: staff, or its company tutor (current placement). */
-  private async findPathway(id: string, purpose: 'read' | 'write' = 'write'): Promise<PathwayDetail> {
-    const pathway = await this.pathways.findDetail(this.context.tenantId, id, await this.access.scope());
-    if (!pathway || (purpose === 'write' && !this.access.isStaff && this.context.principal!.role !== 'TUTOR')) throw notFound('Ce parcours');
-    return pathway;
   }
 
   private async checkCompetencies(pathway: PathwayDetail, ids: string[], path: string): Promise<void> {

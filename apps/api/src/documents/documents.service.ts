@@ -38,7 +38,7 @@ export class DocumentsService {
   ) {}
 
   async upload(pathwayId: string, kind: DocumentKind, fileName: string, content: Readable): Promise<DocumentView> {
-    await this.assertVisible(pathwayId);
+    await this.access.assertVisible(pathwayId);
     const allowed = KINDS_BY_ROLE[this.context.principal!.role];
     if (!allowed || (allowed !== 'all' && !allowed.includes(kind))) {
       throw new AppError(403, ErrorCode.DocumentKindNotAllowed, `Votre rôle ne permet pas de déposer un document « ${DOCUMENT_KIND_LABELS[kind]} ».`);
@@ -72,7 +72,7 @@ export class DocumentsService {
   }
 
   async list(pathwayId: string): Promise<DocumentView[]> {
-    await this.assertVisible(pathwayId);
+    await this.access.assertVisible(pathwayId);
     return (await this.documents.list(this.context.tenantId, pathwayId)).map(toView);
   }
 
@@ -90,15 +90,12 @@ export class DocumentsService {
   }
 
   private async find(pathwayId: string, id: string): Promise<Document> {
-    await this.assertVisible(pathwayId);
+    await this.access.assertVisible(pathwayId);
     const document = await this.documents.find(this.context.tenantId, pathwayId, id);
     if (!document) throw notFound('Ce document');
     return document;
   }
 
-  private async assertVisible(pathwayId: string): Promise<void> {
-    if (!(await this.pathways.isVisible(this.context.tenantId, pathwayId, await this.access.scope()))) throw notFound('Ce parcours');
-  }
 }
 
 /** Keeps the name the user knows, without path parts or control characters, with the extension of what the file really is. */

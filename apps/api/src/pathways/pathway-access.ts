@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { parisDate } from '@jalon/domain';
 import { RequestContext } from '@jalon/server/context';
 import { toDbDate, type Prisma } from '@jalon/server/database';
+import { notFound } from '@jalon/server/errors';
 import { MembershipRepository } from '../auth/membership.repository.js';
+import { PathwayRepository, type PathwayDetail } from './pathway.repository.js';
 
 /** Roles that see every pathway of the tenant and may change them. */
 const STAFF = new Set(['TENANT_ADMIN', 'COORDINATOR']);
@@ -18,7 +20,24 @@ export class PathwayAccess {
   constructor(
     private readonly context: RequestContext,
     private readonly memberships: MembershipRepository,
+    private readonly pathways: PathwayRepository,
   ) {}
+
+  /**
+   * The pathway, if the caller may see it ('read') or follow it ('follow':
+   * staff, or the company tutor of a current placement, who write progress
+   * and AFEST steps); 404 otherwise, whether it exists or not.
+   */
+  async find(id: string, purpose: 'read' | 'follow' = 'read'): Promise<PathwayDetail> {
+    const pathway = await this.pathways.findDetail(this.context.tenantId, id, await this.scope());
+    if (!pathway || (purpose === 'follow' && !this.isStaff && this.context.principal?.role !== 'TUTOR')) throw notFound('Ce parcours');
+    return pathway;
+  }
+
+  /** Like find('read'), for callers that need only the check. */
+  async assertVisible(id: string): Promise<void> {
+    if (!(await this.pathways.isVisible(this.context.tenantId, id, await this.scope()))) throw notFound('Ce parcours');
+  }
 
   get isStaff(): boolean {
     return STAFF.has(this.context.principal?.role ?? '');

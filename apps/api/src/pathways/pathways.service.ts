@@ -239,11 +239,8 @@ export class PathwaysService {
     return (await this.pathways.history(this.context.tenantId, id)).map(toHistoryView);
   }
 
-  /** The pathway if the caller may see it; 404 otherwise, whether it exists or not. */
-  private async find(id: string): Promise<PathwayDetail> {
-    const pathway = await this.pathways.findDetail(this.context.tenantId, id, await this.access.scope());
-    if (!pathway) throw notFound('Ce parcours');
-    return pathway;
+  private find(id: string): Promise<PathwayDetail> {
+    return this.access.find(id);
   }
 
   /** For changes: locks the row, then checks the optimistic version when one is given (409 with the current one). */

@@ -29,7 +29,7 @@ export class ProgressService {
   ) {}
 
   async create(pathwayId: string, input: CreateProgressEntryInput): Promise<ProgressEntryView> {
-    const pathway = await this.findPathway(pathwayId);
+    const pathway = await this.access.find(pathwayId, 'follow');
     const competencies = await this.competenciesOf(pathway);
     const data = this.validate(pathway, competencies, { ...input, comment: input.comment ?? null });
     const tenantId = this.context.tenantId;
@@ -41,7 +41,7 @@ export class ProgressService {
 
   /** Only the author, and only for 7 days; after that the entry is read-only and a correction is a new entry. */
   async update(pathwayId: string, id: string, input: UpdateProgressEntryInput): Promise<ProgressEntryView> {
-    const pathway = await this.findPathway(pathwayId);
+    const pathway = await this.access.find(pathwayId, 'follow');
     const tenantId = this.context.tenantId;
     const entry = await this.progress.find(tenantId, pathwayId, id);
     if (!entry) throw notFound('Ce suivi');
@@ -62,7 +62,7 @@ export class ProgressService {
   }
 
   async list(pathwayId: string, query: CursorQueryInput): Promise<CursorPage<ProgressEntryView>> {
-    const pathway = await this.findPathway(pathwayId, 'read');
+    const pathway = await this.access.find(pathwayId);
     const entries = await this.progress.list(this.context.tenantId, pathwayId, query.limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined);
     const page = entries.slice(0, query.limit);
     const last = page[page.length - 1];
@@ -73,7 +73,7 @@ export class ProgressService {
   }
 
   async coverage(pathwayId: string): Promise<CoverageView> {
-    const pathway = await this.findPathway(pathwayId, 'read');
+    const pathway = await this.access.find(pathwayId);
     const tenantId = this.context.tenantId;
     const rows = await this.progress.coverage(tenantId, pathwayId, pathway.certificationId);
     const last = await this.progress.lastEntryDate(tenantId, pathwayId);
@@ -85,14 +85,6 @@ export class ProgressService {
       acquiredShare: share(acquired, total),
       lastEntryDate: fromOptionalDbDate(last),
     };
-  }
-
-  /** Readers: anyone who sees the pathway. Writers: staff, or the company tutor of a current placement. */
-  private async findPathway(id: string, purpose: 'read' | 'write' = 'write'): Promise<PathwayDetail> {
-    const pathway = await this.pathways.findDetail(this.context.tenantId, id, await this.access.scope());
-    if (!pathway) throw notFound('Ce parcours');
-    if (purpose === 'write' && !this.access.isStaff && this.context.principal!.role !== 'TUTOR') throw notFound('Ce parcours');
-    return pathway;
   }
 
   /** The competencies an entry may assess: those of the certification, or of the target blocs. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AFEST_STEP_LABELS, PATHWAY_ACTION_LABELS, PATHWAY_STATE_LABELS, type AfestStep, type PathwayActionType, type PathwayState } from '@jalon/domain';
 import { DOCUMENT_KIND_LABELS, type CommentView, type CreateCommentInput, type CursorPage, type CursorQueryInput, type DocumentKind, type TimelineItem } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
-import { notFound, validationFailed } from '@jalon/server/errors';
+import { validationFailed } from '@jalon/server/errors';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { UserRepository } from '../auth/user.repository.js';
 import { PathwayAccess } from '../pathways/pathway-access.js';
@@ -22,7 +22,7 @@ export class TimelineService {
   ) {}
 
   async page(pathwayId: string, query: CursorQueryInput): Promise<CursorPage<TimelineItem>> {
-    await this.assertVisible(pathwayId);
+    await this.access.assertVisible(pathwayId);
     const rows = await this.timeline.page(this.context.tenantId, pathwayId, {
       limit: query.limit + 1,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -45,7 +45,7 @@ export class TimelineService {
   }
 
   async comment(pathwayId: string, input: CreateCommentInput): Promise<CommentView> {
-    await this.assertVisible(pathwayId);
+    await this.access.assertVisible(pathwayId);
     const tenantId = this.context.tenantId;
     const userId = this.context.principal!.userId;
     const comment = await this.timeline.createComment(tenantId, { pathwayId, authorId: userId, body: input.body, sharedWithCandidate: input.sharedWithCandidate });
@@ -55,9 +55,6 @@ export class TimelineService {
     return { id: comment.id, body: comment.body, sharedWithCandidate: comment.sharedWithCandidate, author: { id: userId, ...author }, createdAt: comment.createdAt.toISOString() };
   }
 
-  private async assertVisible(pathwayId: string): Promise<void> {
-    if (!(await this.pathways.isVisible(this.context.tenantId, pathwayId, await this.access.scope()))) throw notFound('Ce parcours');
-  }
 }
 
 function summarise(row: TimelineRow): string {
