@@ -25,6 +25,7 @@ import { ProgressModule } from './progress/progress.module.js';
 import { AfestModule } from './afest/afest.module.js';
 import { TimelineModule } from './timeline/timeline.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { HomeModule } from './home/home.module.js';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         AfestModule,
         TimelineModule,
         DashboardModule,
+        HomeModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -71,6 +71,7 @@ const EXPECTED: Record<string, string> = {
   'GET /pathways/:id/timeline': 'pathways:read',
   'POST /pathways/:id/comments': 'comments:write',
   'GET /dashboard': 'dashboard:read',
+  'GET /home': 'home:read',
 };
 
 describe('route access declarations', () => {

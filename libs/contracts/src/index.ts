@@ -16,3 +16,4 @@ export * from './progress.js';
 export * from './afest.js';
 export * from './timeline.js';
 export * from './dashboard.js';
+export * from './home.js';

@@ -33,6 +33,8 @@ export const Permission = {
   CommentsWrite: 'comments:write',
   /** The coordinators' dashboard (all pathways of the tenant). */
   DashboardRead: 'dashboard:read',
+  /** The home page of tutors, employer contacts and candidates (their own alternants or pathway). */
+  HomeRead: 'home:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -63,9 +65,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   PLATFORM_ADMIN: [Permission.SessionRead, Permission.PlatformTenantsManage],
   TENANT_ADMIN: staff,
   COORDINATOR: staff,
-  TUTOR: [...everyTenantRole, Permission.DocumentsUpload, Permission.ProgressWrite, Permission.CommentsWrite],
-  EMPLOYER: [...everyTenantRole, Permission.CommentsWrite],
-  CANDIDATE: [...everyTenantRole, Permission.DocumentsUpload],
+  TUTOR: [...everyTenantRole, Permission.HomeRead, Permission.DocumentsUpload, Permission.ProgressWrite, Permission.CommentsWrite],
+  EMPLOYER: [...everyTenantRole, Permission.HomeRead, Permission.CommentsWrite],
+  CANDIDATE: [...everyTenantRole, Permission.HomeRead, Permission.DocumentsUpload],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

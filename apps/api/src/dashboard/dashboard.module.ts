@@ -4,5 +4,5 @@ import { DashboardController } from './dashboard.controller.js';
 import { DashboardRepository } from './dashboard.repository.js';
 import { DashboardService } from './dashboard.service.js';
 
-@Module({ controllers: [DashboardController], providers: [DashboardService, DashboardRepository, regulationProvider] })
+@Module({ controllers: [DashboardController], providers: [DashboardService, DashboardRepository, regulationProvider], exports: [DashboardRepository] })
 export class DashboardModule {}

@@ -7,6 +7,18 @@ export interface DashboardFilter {
   coordinatorId?: string;
 }
 
+/** The pathways (alias `p`) of a tenant, by cohort and referent coordinator. */
+export function pathwaysMatching(tenantId: string, f: DashboardFilter): Prisma.Sql {
+  return Prisma.sql`p.tenant_id = ${tenantId}::uuid
+    AND (${f.cohortId ?? null}::uuid IS NULL OR p.cohort_id = ${f.cohortId ?? null}::uuid)
+    AND (${f.coordinatorId ?? null}::uuid IS NULL OR p.referent_coordinator_id = ${f.coordinatorId ?? null}::uuid)`;
+}
+
+/** Some pathways (alias `p`) of a tenant, by id. */
+export function pathwaysIn(tenantId: string, ids: string[]): Prisma.Sql {
+  return Prisma.sql`p.tenant_id = ${tenantId}::uuid AND p.id = ANY (${ids}::uuid[])`;
+}
+
 interface Person {
   first_name: string;
   last_name: string;
@@ -21,42 +33,42 @@ interface Person {
 export class DashboardRepository {
   constructor(private readonly db: Database) {}
 
-  countsByState(tenantId: string, f: DashboardFilter): Promise<{ state: string; count: number }[]> {
+  countsByState(tenantId: string, where: Prisma.Sql): Promise<{ state: string; count: number }[]> {
     return this.db.client.$queryRaw`
       SELECT p.state::text AS state, count(*)::int AS count FROM pathways p
-      WHERE ${scope(tenantId, f)} GROUP BY p.state`;
+      WHERE ${where} GROUP BY p.state`;
   }
 
-  juries(tenantId: string, f: DashboardFilter, from: string, to: string): Promise<(Person & { pathway_id: string; date: Date; place: string | null })[]> {
+  juries(tenantId: string, where: Prisma.Sql, from: string, to: string): Promise<(Person & { pathway_id: string; date: Date; place: string | null })[]> {
     return this.db.client.$queryRaw`
       SELECT p.id AS pathway_id, c.first_name, c.last_name, j.date, j.place
       FROM jury_sessions j JOIN pathways p ON p.id = j.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${scope(tenantId, f)} AND j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL
+      WHERE ${where} AND j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL
         AND j.date BETWEEN ${toDbDate(from)} AND ${toDbDate(to)}
       ORDER BY j.date, p.id`;
   }
 
-  contractsEnding(tenantId: string, f: DashboardFilter, from: string, to: string): Promise<(Person & { pathway_id: string; planned_end_date: Date; jury_scheduled: boolean })[]> {
+  contractsEnding(tenantId: string, where: Prisma.Sql, from: string, to: string): Promise<(Person & { pathway_id: string; planned_end_date: Date; jury_scheduled: boolean })[]> {
     return this.db.client.$queryRaw`
       SELECT p.id AS pathway_id, c.first_name, c.last_name, k.planned_end_date,
              EXISTS (SELECT 1 FROM jury_sessions j WHERE j.tenant_id = p.tenant_id AND j.pathway_id = p.id AND j.is_active AND j.result IS NULL) AS jury_scheduled
       FROM contracts k JOIN pathways p ON p.id = k.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${scope(tenantId, f)} AND ${open()} AND k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL
+      WHERE ${where} AND ${open()} AND k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL
         AND k.planned_end_date BETWEEN ${toDbDate(from)} AND ${toDbDate(to)}
       ORDER BY k.planned_end_date, p.id`;
   }
 
-  admissibilityPending(tenantId: string, f: DashboardFilter, decisionMonths: number): Promise<(Person & { pathway_id: string; submitted_on: Date; complete_on: Date | null; implicit_from: Date | null })[]> {
+  admissibilityPending(tenantId: string, where: Prisma.Sql, decisionMonths: number): Promise<(Person & { pathway_id: string; submitted_on: Date; complete_on: Date | null; implicit_from: Date | null })[]> {
     return this.db.client.$queryRaw`
       SELECT p.id AS pathway_id, c.first_name, c.last_name, a.submitted_on, a.complete_on,
              (a.complete_on + make_interval(months => ${decisionMonths}))::date AS implicit_from
       FROM admissibilities a JOIN pathways p ON p.id = a.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${scope(tenantId, f)} AND p.state = 'ADMISSIBILITY_PENDING' AND a.tenant_id = ${tenantId}::uuid AND a.is_active
+      WHERE ${where} AND p.state = 'ADMISSIBILITY_PENDING' AND a.tenant_id = ${tenantId}::uuid AND a.is_active
       ORDER BY a.submitted_on, p.id`;
   }
 
   /** Company tutors with a current placement whose last own entry on those pathways is older than `before` (or none). */
-  silentTutors(tenantId: string, f: DashboardFilter, today: string, before: string): Promise<(Person & { membership_id: string; pathways: number; last_entry: Date | null })[]> {
+  silentTutors(tenantId: string, where: Prisma.Sql, today: string, before: string): Promise<(Person & { membership_id: string; pathways: number; last_entry: Date | null })[]> {
     return this.db.client.$queryRaw`
       SELECT m.id AS membership_id, u.first_name, u.last_name, count(DISTINCT p.id)::int AS pathways,
              max(e.date) AS last_entry
@@ -65,7 +77,7 @@ export class DashboardRepository {
       JOIN memberships m ON m.id = pl.tutor_membership_id
       JOIN users u ON u.id = m.user_id
       LEFT JOIN progress_entries e ON e.tenant_id = p.tenant_id AND e.pathway_id = p.id AND e.author_id = m.user_id
-      WHERE ${scope(tenantId, f)} AND ${open()} AND pl.tenant_id = ${tenantId}::uuid
+      WHERE ${where} AND ${open()} AND pl.tenant_id = ${tenantId}::uuid
         AND pl.start_date <= ${toDbDate(today)} AND (pl.end_date IS NULL OR pl.end_date >= ${toDbDate(today)})
       GROUP BY m.id, u.first_name, u.last_name
       HAVING max(e.date) IS NULL OR max(e.date) < ${toDbDate(before)}
@@ -73,31 +85,26 @@ export class DashboardRepository {
   }
 
   /** Open, active pathways by quarter of competencies whose latest level is ACQUIRED (bucket 1 to 4). */
-  coverageBuckets(tenantId: string, f: DashboardFilter): Promise<{ bucket: number; pathways: number }[]> {
+  coverageBuckets(tenantId: string, where: Prisma.Sql): Promise<{ bucket: number; pathways: number }[]> {
     return this.db.client.$queryRaw`
-      WITH scoped AS (
-        SELECT p.id, p.certification_id, p.target_bloc_codes FROM pathways p
-        WHERE ${scope(tenantId, f)} AND ${open()} AND p.activity = 'ACTIVE'
-      ), shares AS (
-        SELECT s.id, count(*) FILTER (WHERE latest.level = 'ACQUIRED')::float / nullif(count(*), 0) AS share
-        FROM scoped s
-        JOIN blocs b ON b.tenant_id = ${tenantId}::uuid AND b.certification_id = s.certification_id
-          AND (cardinality(s.target_bloc_codes) = 0 OR b.code = ANY (s.target_bloc_codes))
-        JOIN competencies c ON c.tenant_id = ${tenantId}::uuid AND c.bloc_id = b.id
-        LEFT JOIN LATERAL (
-          SELECT a.level FROM competency_assessments a
-          WHERE a.tenant_id = ${tenantId}::uuid AND a.pathway_id = s.id AND a.competency_id = c.id
-          ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1
-        ) latest ON true
-        GROUP BY s.id
-      )
-      SELECT least(4, 1 + floor(coalesce(sh.share, 0) * 4))::int AS bucket, count(*)::int AS pathways
-      FROM scoped s LEFT JOIN shares sh ON sh.id = s.id
-      GROUP BY 1`;
+      WITH shares AS (${acquiredShares(tenantId, Prisma.sql`${where} AND ${open()} AND p.activity = 'ACTIVE'`)})
+      SELECT least(4, 1 + floor(share * 4))::int AS bucket, count(*)::int AS pathways FROM shares GROUP BY 1`;
+  }
+
+  /** Per pathway, the share of its competencies whose latest level is ACQUIRED. */
+  acquiredShares(tenantId: string, where: Prisma.Sql): Promise<{ id: string; share: number }[]> {
+    return this.db.client.$queryRaw`${acquiredShares(tenantId, where)}`;
+  }
+
+  /** Per pathway, the day of the last progress entry. */
+  lastEntries(tenantId: string, where: Prisma.Sql): Promise<{ id: string; last_entry: Date | null }[]> {
+    return this.db.client.$queryRaw`
+      SELECT p.id, (SELECT max(e.date) FROM progress_entries e WHERE e.tenant_id = p.tenant_id AND e.pathway_id = p.id) AS last_entry
+      FROM pathways p WHERE ${where}`;
   }
 
   /** Dated obligations of open pathways due up to `until` (earlier ones are overdue). */
-  deadlines(tenantId: string, f: DashboardFilter, until: string, opcoFilingDays: number, decisionMonths: number): Promise<(Person & { pathway_id: string; kind: DeadlineKind; due_on: Date })[]> {
+  deadlines(tenantId: string, where: Prisma.Sql, until: string, opcoFilingDays: number, decisionMonths: number): Promise<(Person & { pathway_id: string; kind: DeadlineKind; due_on: Date })[]> {
     return this.db.client.$queryRaw`
       SELECT d.pathway_id, c.first_name, c.last_name, d.kind, d.due_on FROM (
         SELECT k.pathway_id, 'OPCO_FILING' AS kind, (k.start_date + ${opcoFilingDays}::int) AS due_on
@@ -119,16 +126,31 @@ export class DashboardRepository {
           WHERE j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL
       ) d
       JOIN pathways p ON p.id = d.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${scope(tenantId, f)} AND ${open()} AND d.due_on <= ${toDbDate(until)}
+      WHERE ${where} AND ${open()} AND d.due_on <= ${toDbDate(until)}
       ORDER BY d.due_on, d.kind, p.id
       LIMIT 200`;
   }
 }
 
-function scope(tenantId: string, f: DashboardFilter): Prisma.Sql {
-  return Prisma.sql`p.tenant_id = ${tenantId}::uuid
-    AND (${f.cohortId ?? null}::uuid IS NULL OR p.cohort_id = ${f.cohortId ?? null}::uuid)
-    AND (${f.coordinatorId ?? null}::uuid IS NULL OR p.referent_coordinator_id = ${f.coordinatorId ?? null}::uuid)`;
-}
-
 const open = () => Prisma.sql`p.state NOT IN ('CLOSED', 'WITHDRAWN')`;
+
+/**
+ * The acquired share of each pathway matching `where`: competencies of its
+ * certification (or target blocs), each with its latest assessment (one index
+ * probe per competency). A pathway without competencies counts as 0.
+ */
+function acquiredShares(tenantId: string, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.id, coalesce(count(*) FILTER (WHERE latest.level = 'ACQUIRED')::float / nullif(count(c.id), 0), 0) AS share
+    FROM pathways p
+    LEFT JOIN blocs b ON b.tenant_id = p.tenant_id AND b.certification_id = p.certification_id
+      AND (cardinality(p.target_bloc_codes) = 0 OR b.code = ANY (p.target_bloc_codes))
+    LEFT JOIN competencies c ON c.tenant_id = p.tenant_id AND c.bloc_id = b.id
+    LEFT JOIN LATERAL (
+      SELECT a.level FROM competency_assessments a
+      WHERE a.tenant_id = ${tenantId}::uuid AND a.pathway_id = p.id AND a.competency_id = c.id
+      ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1
+    ) latest ON true
+    WHERE ${where}
+    GROUP BY p.id`;
+}

@@ -4,7 +4,7 @@ import type { DashboardQueryInput, DashboardView } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
 import { REGULATION } from '../pathways/regulation.provider.js';
-import { DashboardRepository } from './dashboard.repository.js';
+import { DashboardRepository, pathwaysMatching } from './dashboard.repository.js';
 
 /** How long without a progress entry before a tutor shows as silent. */
 const TUTOR_SILENCE_DAYS = 7;
@@ -22,13 +22,14 @@ export class DashboardService {
     const tenantId = this.context.tenantId;
     const today = parisDate(new Date());
     const decisionMonths = this.regulation.admissibility.decisionMonths;
-    const counts = await this.dashboard.countsByState(tenantId, filter);
-    const deadlines = await this.dashboard.deadlines(tenantId, filter, addDays(today, 30), this.regulation.opco.filingDays, decisionMonths);
-    const juries = await this.dashboard.juries(tenantId, filter, today, addDays(today, 30));
-    const contracts = await this.dashboard.contractsEnding(tenantId, filter, today, addDays(today, 90));
-    const pending = await this.dashboard.admissibilityPending(tenantId, filter, decisionMonths);
-    const silent = await this.dashboard.silentTutors(tenantId, filter, today, addDays(today, -TUTOR_SILENCE_DAYS));
-    const buckets = await this.dashboard.coverageBuckets(tenantId, filter);
+    const where = pathwaysMatching(tenantId, filter);
+    const counts = await this.dashboard.countsByState(tenantId, where);
+    const deadlines = await this.dashboard.deadlines(tenantId, where, addDays(today, 30), this.regulation.opco.filingDays, decisionMonths);
+    const juries = await this.dashboard.juries(tenantId, where, today, addDays(today, 30));
+    const contracts = await this.dashboard.contractsEnding(tenantId, where, today, addDays(today, 90));
+    const pending = await this.dashboard.admissibilityPending(tenantId, where, decisionMonths);
+    const silent = await this.dashboard.silentTutors(tenantId, where, today, addDays(today, -TUTOR_SILENCE_DAYS));
+    const buckets = await this.dashboard.coverageBuckets(tenantId, where);
     const person = (r: { first_name: string; last_name: string }) => ({ firstName: r.first_name, lastName: r.last_name });
     return {
       countsByState: Object.fromEntries(PATHWAY_STATES.map((s) => [s, counts.find((c) => c.state === s)?.count ?? 0])) as DashboardView['countsByState'],

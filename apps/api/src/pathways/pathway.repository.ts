@@ -82,6 +82,23 @@ export class PathwayRepository {
     );
   }
 
+  /** The pathways of a scope with their current placement's company (home pages), at most `limit`. */
+  listWithCurrentEmployer(tenantId: string, scope: Prisma.PathwayWhereInput, today: Date, limit: number) {
+    return this.db.client.pathway.findMany({
+      where: { AND: [{ tenantId, state: { notIn: ['CLOSED', 'WITHDRAWN'] } }, scope] },
+      include: {
+        ...summary,
+        placements: {
+          where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+          select: { employer: { select: { id: true, name: true } } },
+          take: 1,
+        },
+      },
+      orderBy: [{ candidate: { lastName: 'asc' } }, { id: 'asc' }],
+      take: limit,
+    });
+  }
+
   /** Recevabilité requests of a candidate submitted in a calendar year, across their pathways (quota). */
   admissibilityRequestsInYear(tenantId: string, candidateId: string, year: number): Promise<{ blocsOnly: boolean; pathway: { certificationId: string } }[]> {
     return this.db.client.admissibility.findMany({
