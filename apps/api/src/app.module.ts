@@ -26,6 +26,7 @@ import { AfestModule } from './afest/afest.module.js';
 import { TimelineModule } from './timeline/timeline.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { HomeModule } from './home/home.module.js';
+import { LivretModule } from './livret/livret.module.js';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         TimelineModule,
         DashboardModule,
         HomeModule,
+        LivretModule,
       ],
       controllers: [HealthController],
       providers: [

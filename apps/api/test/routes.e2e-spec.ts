@@ -72,6 +72,7 @@ const EXPECTED: Record<string, string> = {
   'POST /pathways/:id/comments': 'comments:write',
   'GET /dashboard': 'dashboard:read',
   'GET /home': 'home:read',
+  'GET /pathways/:id/livret.pdf': 'pathways:read',
 };
 
 describe('route access declarations', () => {

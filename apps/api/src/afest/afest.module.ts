@@ -5,5 +5,5 @@ import { AfestController } from './afest.controller.js';
 import { AfestRepository } from './afest.repository.js';
 import { AfestService } from './afest.service.js';
 
-@Module({ imports: [CertificationsModule, PathwaysModule], controllers: [AfestController], providers: [AfestService, AfestRepository] })
+@Module({ imports: [CertificationsModule, PathwaysModule], controllers: [AfestController], providers: [AfestService, AfestRepository], exports: [AfestRepository] })
 export class AfestModule {}

@@ -6,5 +6,5 @@ import { ProgressController } from './progress.controller.js';
 import { ProgressRepository } from './progress.repository.js';
 import { ProgressService } from './progress.service.js';
 
-@Module({ imports: [AuthModule, CertificationsModule, PathwaysModule], controllers: [ProgressController], providers: [ProgressService, ProgressRepository] })
+@Module({ imports: [AuthModule, CertificationsModule, PathwaysModule], controllers: [ProgressController], providers: [ProgressService, ProgressRepository], exports: [ProgressRepository] })
 export class ProgressModule {}

@@ -84,6 +84,20 @@ export class ProgressRepository {
       ORDER BY b.position`;
   }
 
+  /** The current level of each assessed competency of a pathway: its latest assessment. */
+  latestLevels(tenantId: string, pathwayId: string): Promise<{ competency_id: string; level: CompetencyLevel; assessed_on: Date }[]> {
+    return this.db.client.$queryRaw`
+      SELECT DISTINCT ON (a.competency_id) a.competency_id, a.level, a.assessed_on
+      FROM competency_assessments a
+      WHERE a.tenant_id = ${tenantId}::uuid AND a.pathway_id = ${pathwayId}::uuid
+      ORDER BY a.competency_id, a.assessed_on DESC, a.created_at DESC`;
+  }
+
+  /** Oldest first, at most `limit` (the livret de suivi). */
+  chronological(tenantId: string, pathwayId: string, limit: number): Promise<ProgressEntryRow[]> {
+    return this.db.client.progressEntry.findMany({ where: { tenantId, pathwayId }, include: withDetails, orderBy: [{ date: 'asc' }, { id: 'asc' }], take: limit });
+  }
+
   async lastEntryDate(tenantId: string, pathwayId: string): Promise<Date | null> {
     const last = await this.db.client.progressEntry.findFirst({ where: { tenantId, pathwayId }, orderBy: [{ date: 'desc' }, { id: 'desc' }], select: { date: true } });
     return last?.date ?? null;
