@@ -23,6 +23,8 @@ export const EnvSchema = z.object({
   /** Application role: owns nothing, subject to row-level security. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  /** Emit every SQL statement as an event (Database.onQuery): query-plan checks, debugging. */
+  DATABASE_QUERY_EVENTS: bool.default(false),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
   /** Prefix of every Redis key (queues, rate limits): lets several deployments (or test runs) share one Redis. */
   REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('jalon'),

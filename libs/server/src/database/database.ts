@@ -41,7 +41,12 @@ export class Database implements OnModuleDestroy {
       max: config.database.poolSize,
       application_name: 'jalon',
     });
-    this.prisma = new PrismaClient({ adapter });
+    this.prisma = new PrismaClient({ adapter, ...(config.database.queryEvents ? { log: [{ emit: 'event', level: 'query' }] } : {}) }) as PrismaClient;
+  }
+
+  /** With DATABASE_QUERY_EVENTS: `listener` receives every statement and its parameters (JSON). */
+  onQuery(listener: (query: { sql: string; params: string }) => void): void {
+    (this.prisma as unknown as { $on(event: 'query', cb: (e: { query: string; params: string }) => void): void }).$on('query', (e) => listener({ sql: e.query, params: e.params }));
   }
 
   get client(): Tx {
