@@ -98,6 +98,24 @@ describe('progress entries and coverage', () => {
     expect(late.body.code).toBe('PROGRESS_ENTRY_LOCKED');
   });
 
+  it('attaches the author’s own uploads, and only those', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const upload = (token: string) =>
+      http(app).post(`/api/v1/pathways/${pathwayId}/documents`).set(bearer(token)).field('kind', 'TUTOR_REPORT').attach('file', pdf, 'piece-usinee.pdf');
+    const mine = (await upload(tutorToken)).body.id as string;
+    const theirs = (await upload(coordinatorToken)).body.id as string;
+    const refused = await post(tutorToken, { date: today(), activity: 'Contrôle', hours: 1, attachmentIds: [mine, theirs] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['attachmentIds.1']);
+    const created = await post(tutorToken, { date: today(), activity: 'Contrôle', hours: 1, attachmentIds: [mine] });
+    expect(created.status).toBe(201);
+    expect(created.body.attachments).toEqual([{ id: mine, fileName: 'piece-usinee.pdf', mimeType: 'application/pdf' }]);
+    // Already attached: not a second time.
+    expect((await post(tutorToken, { date: today(), activity: 'Encore', hours: 1, attachmentIds: [mine] })).status).toBe(400);
+    const detached = await http(app).patch(`/api/v1/pathways/${pathwayId}/progress-entries/${created.body.id}`).set(bearer(tutorToken)).send({ attachmentIds: [] });
+    expect(detached.body.attachments).toEqual([]);
+  });
+
   it('lists newest first with a cursor', async () => {
     for (const [i, date] of [addDays(today(), -3), addDays(today(), -2), addDays(today(), -1)].entries()) {
       await post(coordinatorToken, { date, activity: `Semaine ${i}`, hours: 1 });

@@ -21,11 +21,13 @@ export const ProgressEntryFields = z.strictObject({
   hours: z.number({ error: 'Nombre d’heures requis' }).min(0.25, { error: 'Au moins un quart d’heure' }).max(24, { error: '24 heures au plus' }),
   comment: z.string().trim().max(4000).optional(),
   assessments: Assessments.default([]),
+  /** Documents already uploaded on the pathway (photos, reports) to attach. */
+  attachmentIds: z.array(IdSchema).max(10).default([]),
 });
 export const CreateProgressEntryRequest = ProgressEntryFields;
 export type CreateProgressEntryInput = z.infer<typeof CreateProgressEntryRequest>;
 // .partial() keeps defaults: assessments left out of a PATCH must stay as they are, not be emptied.
-export const UpdateProgressEntryRequest = ProgressEntryFields.partial().extend({ assessments: Assessments.optional() });
+export const UpdateProgressEntryRequest = ProgressEntryFields.partial().extend({ assessments: Assessments.optional(), attachmentIds: z.array(IdSchema).max(10).optional() });
 export type UpdateProgressEntryInput = z.infer<typeof UpdateProgressEntryRequest>;
 
 /** Cursor pagination: pass back `nextCursor` as `cursor` for the next page. */
@@ -49,6 +51,7 @@ export interface ProgressEntryView {
   comment: string | null;
   author: { id: string; firstName: string; lastName: string };
   assessments: { competencyId: string; code: string; title: string; blocCode: string; level: CompetencyLevelValue }[];
+  attachments: { id: string; fileName: string; mimeType: string }[];
   /** Until when the author may still correct it; afterwards corrections are new entries. */
   editableUntil: string;
   createdAt: string;

@@ -3,6 +3,7 @@ import { Database, toDbDate, type CompetencyLevel, type Prisma } from '@jalon/se
 
 const withDetails = {
   assessments: { select: { competencyId: true, level: true } },
+  attachments: { where: { deletedAt: null }, select: { id: true, fileName: true, mimeType: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.ProgressEntryInclude;
 
 export type ProgressEntryRow = Prisma.ProgressEntryGetPayload<{ include: typeof withDetails }>;
@@ -13,6 +14,7 @@ export interface EntryData {
   hours: number;
   comment: string | null;
   assessments: { competencyId: string; level: CompetencyLevel }[];
+  attachmentIds: string[];
 }
 
 export interface CoverageRow {
@@ -32,6 +34,7 @@ export class ProgressRepository {
       data: { tenantId, pathwayId, authorId, date: toDbDate(data.date), activity: data.activity, hours: data.hours, comment: data.comment },
     });
     await this.writeAssessments(tenantId, pathwayId, entry.id, data.date, data.assessments);
+    await this.attach(tenantId, entry.id, data.attachmentIds);
     return (await this.find(tenantId, pathwayId, entry.id))!;
   }
 
@@ -46,6 +49,8 @@ export class ProgressRepository {
     });
     await this.db.client.competencyAssessment.deleteMany({ where: { tenantId, progressEntryId: id } });
     await this.writeAssessments(tenantId, pathwayId, id, data.date, data.assessments);
+    await this.db.client.document.updateMany({ where: { tenantId, progressEntryId: id, id: { notIn: data.attachmentIds } }, data: { progressEntryId: null } });
+    await this.attach(tenantId, id, data.attachmentIds);
     return (await this.find(tenantId, pathwayId, id))!;
   }
 
@@ -101,6 +106,19 @@ export class ProgressRepository {
   async lastEntryDate(tenantId: string, pathwayId: string): Promise<Date | null> {
     const last = await this.db.client.progressEntry.findFirst({ where: { tenantId, pathwayId }, orderBy: [{ date: 'desc' }, { id: 'desc' }], select: { date: true } });
     return last?.date ?? null;
+  }
+
+  /** Documents that may be attached to an entry of `authorId`: theirs, on this pathway, not deleted, free or already on `entryId`. */
+  attachable(tenantId: string, pathwayId: string, authorId: string, ids: string[], entryId?: string): Promise<{ id: string }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.client.document.findMany({
+      where: { tenantId, pathwayId, id: { in: ids }, uploadedById: authorId, deletedAt: null, OR: [{ progressEntryId: null }, ...(entryId ? [{ progressEntryId: entryId }] : [])] },
+      select: { id: true },
+    });
+  }
+
+  private async attach(tenantId: string, entryId: string, ids: string[]): Promise<void> {
+    if (ids.length) await this.db.client.document.updateMany({ where: { tenantId, id: { in: ids } }, data: { progressEntryId: entryId } });
   }
 
   private async writeAssessments(tenantId: string, pathwayId: string, progressEntryId: string, date: string, assessments: EntryData['assessments']): Promise<void> {

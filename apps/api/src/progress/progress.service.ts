@@ -33,6 +33,7 @@ export class ProgressService {
     const competencies = await this.competenciesOf(pathway);
     const data = this.validate(pathway, competencies, { ...input, comment: input.comment ?? null });
     const tenantId = this.context.tenantId;
+    await this.checkAttachments(pathwayId, data.attachmentIds);
     const entry = await this.progress.create(tenantId, pathwayId, this.context.principal!.userId, data);
     await this.pathways.touch(tenantId, pathwayId);
     await this.audit.record({ action: 'progress.create', entity: 'ProgressEntry', entityId: entry.id, after: { pathwayId, date: data.date, hours: data.hours, assessments: data.assessments.length } });
@@ -55,7 +56,9 @@ export class ProgressService {
       hours: input.hours ?? Number(entry.hours),
       comment: input.comment !== undefined ? input.comment : entry.comment,
       assessments: input.assessments ?? entry.assessments,
+      attachmentIds: input.attachmentIds ?? entry.attachments.map((a) => a.id),
     });
+    await this.checkAttachments(pathwayId, data.attachmentIds, id);
     const updated = await this.progress.update(tenantId, pathwayId, id, data);
     await this.audit.record({ action: 'progress.update', entity: 'ProgressEntry', entityId: id, after: { changed: Object.keys(input) } });
     return (await this.views([updated], competencies))[0]!;
@@ -85,6 +88,15 @@ export class ProgressService {
       acquiredShare: share(acquired, total),
       lastEntryDate: fromOptionalDbDate(last),
     };
+  }
+
+  /** Attachments are the author's own uploads on this pathway, not attached to another entry. */
+  private async checkAttachments(pathwayId: string, ids: string[], entryId?: string): Promise<void> {
+    const usable = new Set((await this.progress.attachable(this.context.tenantId, pathwayId, this.context.principal!.userId, ids, entryId)).map((d) => d.id));
+    const refused = ids.filter((id) => !usable.has(id));
+    if (refused.length) {
+      throw validationFailed(refused.map((id) => ({ path: `attachmentIds.${ids.indexOf(id)}`, message: 'Document introuvable sur ce parcours, déposé par quelqu’un d’autre ou déjà joint à un autre suivi.' })));
+    }
   }
 
   /** The competencies an entry may assess: those of the certification, or of the target blocs. */
@@ -119,6 +131,7 @@ export class ProgressService {
       comment: e.comment,
       author: { id: e.authorId, ...(authors.get(e.authorId) ?? { firstName: '', lastName: '' }) },
       assessments: e.assessments.map((a) => ({ competencyId: a.competencyId, level: a.level, ...(competencies.get(a.competencyId) ?? { code: '', title: '', blocCode: '' }) })),
+      attachments: e.attachments,
       editableUntil: progressEditableUntil(e.createdAt).toISOString(),
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),
