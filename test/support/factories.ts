@@ -119,6 +119,10 @@ export class Factory {
     await q(`INSERT INTO competency_assessments (id, tenant_id, progress_entry_id, pathway_id, competency_id, level, assessed_on) VALUES ($1, $2, $3, $4, $5, 'IN_PROGRESS', '2026-02-01')`, [randomUUID(), tenant.id, entryId, pathwayId, rows[0]!.id]);
     await q(`INSERT INTO afest_cycles (id, tenant_id, pathway_id, title, competency_ids, analysis_on, created_by_id, updated_at) VALUES ($1, $2, $3, 'Cycle', ARRAY[$4]::uuid[], '2026-02-02', $5, now())`, [cycleId, tenant.id, pathwayId, rows[0]!.id, tutor.id]);
     await q(`INSERT INTO comments (id, tenant_id, pathway_id, author_id, body) VALUES ($1, $2, $3, $4, 'Premier point')`, [randomUUID(), tenant.id, pathwayId, tutor.id]);
+    const reminderId = randomUUID();
+    await q(`INSERT INTO reminders (id, tenant_id, pathway_id, kind, due_at, recipients, dedup_key, updated_at) VALUES ($1, $2, $3, 'JURY_UPCOMING', now() + interval '30 days', ARRAY['COORDINATOR'], $4, now())`, [reminderId, tenant.id, pathwayId, `${pathwayId}:JURY_UPCOMING:14:x`]);
+    await q(`INSERT INTO notifications (id, tenant_id, user_id, reminder_id, kind, title, body) VALUES ($1, $2, $3, $4, 'JURY_UPCOMING', 'Jury', 'Jury bientôt')`, [randomUUID(), tenant.id, tutor.id, reminderId]);
+    await q(`INSERT INTO email_preferences (id, tenant_id, user_id, kind, email) VALUES ($1, $2, $3, 'JURY_UPCOMING', false)`, [randomUUID(), tenant.id, tutor.id]);
     await q(`INSERT INTO training_modules (id, tenant_id, pathway_id, title, provider, hours_planned, updated_at) VALUES ($1, $2, $3, 'Module', 'AFPI', 35, now())`, [randomUUID(), tenant.id, pathwayId]);
     const competencies = await this.owner.query<{ id: string }>(
       `SELECT c.id FROM competencies c JOIN blocs b ON b.id = c.bloc_id WHERE b.certification_id = $1 ORDER BY c.code`,

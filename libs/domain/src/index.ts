@@ -27,3 +27,4 @@ export { transition, availableActions, allowedFrom } from './pathway/pathway.mac
 export * from './documents/document-type.js';
 export * from './progress/progress.rules.js';
 export * from './afest/afest.rules.js';
+export * from './reminders/index.js';

@@ -16,6 +16,7 @@ import { CertificationRepository } from '../certifications/certification.reposit
 import { PathwayAccess } from '../pathways/pathway-access.js';
 import { PathwayRepository, type PathwayDetail } from '../pathways/pathway.repository.js';
 import { AfestRepository, type AfestCycleRow } from './afest.repository.js';
+import { ReminderPlanner } from '../reminders/reminder-planner.js';
 
 /** AFEST cycles (tutors and staff) and training modules (staff): the theory part of a pathway. */
 @Injectable()
@@ -27,6 +28,7 @@ export class AfestService {
     private readonly certifications: CertificationRepository,
     private readonly afest: AfestRepository,
     private readonly audit: AuditTrail,
+    private readonly reminders: ReminderPlanner,
   ) {}
 
   async createCycle(pathwayId: string, input: CreateAfestCycleInput): Promise<AfestCycleView> {
@@ -38,6 +40,7 @@ export class AfestService {
     const cycle = await this.afest.createCycle(this.context.tenantId, pathwayId, { ...input, createdById: this.context.principal!.userId });
     await this.pathways.touch(this.context.tenantId, pathwayId);
     await this.audit.record({ action: 'afest.create', entity: 'AfestCycle', entityId: cycle.id, after: { pathwayId, title: input.title } });
+    await this.reminders.replan(pathway);
     return toView(cycle);
   }
 
@@ -59,6 +62,8 @@ export class AfestService {
     await this.afest.recordStep(tenantId, cycleId, input.step, input.date, input.notes ?? null);
     await this.pathways.touch(tenantId, pathwayId);
     await this.audit.record({ action: `afest.${input.step.toLowerCase()}`, entity: 'AfestCycle', entityId: cycleId, after: { date: input.date } });
+    // A mise en situation plans AFEST_REFLECTION_DUE; the séquence réflexive cancels it.
+    await this.reminders.replan(pathway);
     return toView((await this.afest.findCycle(tenantId, pathwayId, cycleId))!);
   }
 

@@ -4,6 +4,7 @@ import { CandidatesModule } from '../candidates/candidates.module.js';
 import { CertificationsModule } from '../certifications/certifications.module.js';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
 import { EmployersModule } from '../employers/employers.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
 import { ContractRepository } from './contract.repository.js';
 import { PathwayAccess } from './pathway-access.js';
 import { PathwayRepository } from './pathway.repository.js';
@@ -14,7 +15,7 @@ import { TransitionRecorder } from './transition-recorder.js';
 import { VaeRecordRepository } from './vae-record.repository.js';
 
 @Module({
-  imports: [AuthModule, CandidatesModule, CertificationsModule, CohortsModule, EmployersModule],
+  imports: [AuthModule, CandidatesModule, CertificationsModule, CohortsModule, EmployersModule, RemindersModule],
   controllers: [PathwaysController],
   providers: [PathwaysService, PathwayAccess, PathwayRepository, ContractRepository, VaeRecordRepository, TransitionRecorder, regulationProvider],
   exports: [PathwayAccess, PathwayRepository],

@@ -34,6 +34,7 @@ import { PathwayRepository, type PathwayDetail } from './pathway.repository.js';
 import { toContractView, toHistoryView, toSummary, toView } from './pathway.views.js';
 import { REGULATION } from './regulation.provider.js';
 import { TransitionRecorder } from './transition-recorder.js';
+import { ReminderPlanner } from '../reminders/reminder-planner.js';
 
 const CLOSED_STATES = new Set(['CLOSED', 'WITHDRAWN']);
 
@@ -54,6 +55,7 @@ export class PathwaysService {
     private readonly memberships: MembershipRepository,
     private readonly recorder: TransitionRecorder,
     private readonly audit: AuditTrail,
+    private readonly reminders: ReminderPlanner,
   ) {}
 
   async create(input: CreatePathwayInput): Promise<PathwayView> {
@@ -80,7 +82,7 @@ export class PathwaysService {
     });
     await this.pathways.appendHistory(tenantId, { pathwayId: pathway.id, fromState: null, toState: pathway.state, action: 'create', payload: {}, actorId: this.context.principal!.userId });
     await this.audit.record({ action: 'pathway.create', entity: 'Pathway', entityId: pathway.id, after: { certificationId: pathway.certificationId, targetBlocCodes: pathway.targetBlocCodes } });
-    return this.get(pathway.id);
+    return this.afterChange(pathway.id);
   }
 
   async get(id: string): Promise<PathwayView> {
@@ -142,6 +144,7 @@ export class PathwaysService {
     });
     await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
     await this.audit.record({ action: 'contract.create', entity: 'Contract', entityId: contract.id, after: toContractView(contract) });
+    await this.afterChange(id);
     return toContractView(contract);
   }
 
@@ -166,6 +169,7 @@ export class PathwaysService {
     await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
     const after = toContractView((await this.contracts.findContract(tenantId, id, contractId))!);
     await this.audit.record({ action: 'contract.update', entity: 'Contract', entityId: contractId, before, after });
+    await this.afterChange(id);
     return after;
   }
 
@@ -199,7 +203,7 @@ export class PathwaysService {
     });
     await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
     await this.audit.record({ action: 'placement.create', entity: 'Placement', entityId: placement.id, after: { employerId: input.employerId, tutorMembershipId: input.tutorMembershipId, startDate: input.startDate } });
-    return this.get(id);
+    return this.afterChange(id);
   }
 
   async endPlacement(id: string, placementId: string, input: UpdatePlacementInput): Promise<PathwayView> {
@@ -211,7 +215,7 @@ export class PathwaysService {
     await this.contracts.updatePlacement(tenantId, placementId, { endDate: toDbDate(input.endDate) });
     await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
     await this.audit.record({ action: 'placement.end', entity: 'Placement', entityId: placementId, after: input });
-    return this.get(id);
+    return this.afterChange(id);
   }
 
   /**
@@ -231,12 +235,19 @@ export class PathwaysService {
     await this.pathways.updateVersioned(tenantId, id, expectedVersion, { state: result.to, ...changes });
     await this.pathways.appendHistory(tenantId, { pathwayId: id, fromState: result.from, toState: result.to, action, payload: payload as Prisma.InputJsonValue, actorId: this.context.principal!.userId });
     await this.audit.record({ action: `pathway.${action}`, entity: 'Pathway', entityId: id, before: { state: result.from }, after: { state: result.to, ...payload } });
-    return { pathway: await this.get(id), warnings: result.warnings.map((w) => ({ code: w.code, message: w.message.fr })) };
+    return { pathway: await this.afterChange(id), warnings: result.warnings.map((w) => ({ code: w.code, message: w.message.fr })) };
   }
 
   async history(id: string): Promise<StatusHistoryView[]> {
     await this.find(id);
     return (await this.pathways.history(this.context.tenantId, id)).map(toHistoryView);
+  }
+
+  /** After any change that can move a date: the reminders are re-planned in the same transaction, then the new view. */
+  private async afterChange(id: string): Promise<PathwayView> {
+    const pathway = await this.find(id);
+    await this.reminders.replan(pathway);
+    return this.view(pathway);
   }
 
   private find(id: string): Promise<PathwayDetail> {

@@ -3,7 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
-import { JOBS, type JobName, type QueueName } from '@jalon/server/jobs';
+import { JobQueue, JOBS, QueueName, type JobName } from '@jalon/server/jobs';
 import { JOB_HANDLER, type HandlesJob } from './job-handler.decorator.js';
 
 /**
@@ -17,10 +17,12 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly handlers = new Map<JobName, HandlesJob<JobName>>();
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
+  private keeper?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
+    private readonly jobs: JobQueue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,10 +30,27 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const queues = new Set(Object.values(JOBS).map((job) => job.queue));
     for (const queue of queues) this.workers.push(this.startWorker(queue));
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    await this.keepSchedules();
+    // Redis may lose its data (FLUSHALL, a failover without AOF): the
+    // schedules are put back every minute; upserting one is idempotent.
+    this.keeper = setInterval(() => void this.keepSchedules().catch((error: unknown) => this.logger.warn({ err: error }, 'could not register the periodic jobs')), 60_000);
+    this.keeper.unref();
     this.logger.log({ queues: [...queues] }, 'job workers ready');
   }
 
+  /** The periodic jobs: the sweeps that rebuild the queues from Postgres. */
+  private async keepSchedules(): Promise<void> {
+    const periodic: [JobName, QueueName, number][] = [
+      ['mail.sweep', QueueName.Mail, this.config.worker.outboxSweepEveryMs],
+      ['reminder.sweep', QueueName.Reminders, this.config.worker.reminderSweepEveryMs],
+    ];
+    for (const [name, queue, every] of periodic) {
+      await this.jobs.queue(queue).upsertJobScheduler(name, { every }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.keeper);
     // Waits for the jobs in progress; the others stay in Redis for the next worker.
     await Promise.all(this.workers.map((w) => w.close()));
     for (const connection of this.connections) connection.disconnect();

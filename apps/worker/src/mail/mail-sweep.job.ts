@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Database } from '@jalon/server/database';
-import { JobQueue, QueueName } from '@jalon/server/jobs';
+import { JobQueue } from '@jalon/server/jobs';
 import { JobHandler, type HandlesJob } from '../jobs/job-handler.decorator.js';
 import { OutboxRepository } from './outbox.repository.js';
 
@@ -21,17 +20,13 @@ export class MailSweepJob implements HandlesJob<'mail.sweep'>, OnApplicationBoot
   private readonly logger = new Logger(MailSweepJob.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Database,
     private readonly outbox: OutboxRepository,
     private readonly jobs: JobQueue,
   ) {}
 
-  /** Registers the periodic sweep (idempotent: an upsert by scheduler id) and runs one at once. */
+  /** At start-up, sends what waited while no worker ran (the JobRunner schedules the periodic sweep). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .queue(QueueName.Mail)
-      .upsertJobScheduler('mail.sweep', { every: this.config.worker.outboxSweepEveryMs }, { name: 'mail.sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
     await this.sweep(0);
   }
 

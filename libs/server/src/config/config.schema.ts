@@ -53,6 +53,10 @@ export const EnvSchema = z.object({
   WORKER_HEALTH_PORT: port.optional(),
   /** Worker: how often the outbox sweep re-queues what Redis may have lost. */
   OUTBOX_SWEEP_EVERY_MS: positiveInt.default(60_000),
+  /** Worker: how often due reminders are claimed in Postgres and enqueued. */
+  REMINDER_SWEEP_EVERY_MS: positiveInt.default(60_000),
+  /** Worker: a reminder QUEUED for longer than this is queued again (its job was lost with Redis). */
+  REMINDER_STUCK_AFTER_SECONDS: positiveInt.default(600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

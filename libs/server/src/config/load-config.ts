@@ -42,7 +42,12 @@ function toAppConfig(env: Env) {
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
     documents: { dir: env.DOCUMENTS_DIR, maxBytes: env.DOCUMENT_MAX_BYTES },
-    worker: { healthPort: env.WORKER_HEALTH_PORT, outboxSweepEveryMs: env.OUTBOX_SWEEP_EVERY_MS },
+    worker: {
+      healthPort: env.WORKER_HEALTH_PORT,
+      outboxSweepEveryMs: env.OUTBOX_SWEEP_EVERY_MS,
+      reminderSweepEveryMs: env.REMINDER_SWEEP_EVERY_MS,
+      reminderStuckAfterSeconds: env.REMINDER_STUCK_AFTER_SECONDS,
+    },
   } as const;
 }
 

@@ -5,6 +5,7 @@
  */
 export const QueueName = {
   Mail: 'mail',
+  Reminders: 'reminders',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -13,6 +14,10 @@ export interface JobPayloads {
   'mail.send': { tenantId: string; outboxId: string };
   /** Re-queue outbox e-mails that Redis may have lost (periodic). */
   'mail.sweep': Record<string, never>;
+  /** Send one due reminder: in-app notifications and e-mails to its recipients. */
+  'reminder.send': { tenantId: string; reminderId: string };
+  /** Claim due reminders in Postgres and enqueue them (periodic; also re-queues stuck ones). */
+  'reminder.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -27,4 +32,6 @@ export interface JobDefinition {
 export const JOBS: Record<JobName, JobDefinition> = {
   'mail.send': { queue: QueueName.Mail, attempts: 5, backoffMs: 5_000 },
   'mail.sweep': { queue: QueueName.Mail, attempts: 1, backoffMs: 0 },
+  'reminder.send': { queue: QueueName.Reminders, attempts: 5, backoffMs: 10_000 },
+  'reminder.sweep': { queue: QueueName.Reminders, attempts: 1, backoffMs: 0 },
 };

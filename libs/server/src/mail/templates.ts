@@ -33,3 +33,8 @@ export function invitationEmail(input: { tenantName: string; roleLabel: string; 
     { label: 'Accepter l’invitation', url: input.url },
   );
 }
+
+/** A reminder's message, in French, with a link to the pathway in the web app. */
+export function reminderEmail(input: { title: string; lines: string[]; url: string }): RenderedEmail {
+  return layout(input.title, ['Bonjour,', ...input.lines], { label: 'Ouvrir le parcours', url: input.url });
+}

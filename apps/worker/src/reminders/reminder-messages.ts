@@ -1,0 +1,38 @@
+/** What each reminder says, in French (subject and one line), from its data. */
+export function reminderMessage(kind: string, candidate: string, data: Record<string, unknown>): { title: string; line: string } {
+  const on = typeof data['dueOn'] === 'string' || typeof data['date'] === 'string' ? frenchDay(String(data['date'] ?? data['dueOn'])) : '';
+  switch (kind) {
+    case 'OPCO_FILING_DUE':
+      return { title: `Contrat de ${candidate} à transmettre à l’OPCO`, line: `Le contrat de ${candidate} n’est pas encore transmis à l’OPCO (délai légal : 5 jours après le début).` };
+    case 'OPCO_SILENCE':
+      return { title: `OPCO sans réponse pour ${candidate}`, line: `L’OPCO n’a pas répondu dans les 20 jours : la prise en charge peut être enregistrée comme acceptée implicitement.` };
+    case 'TRIAL_ENDING':
+      return { title: `Fin de période d’essai de ${candidate}`, line: `La période d’essai de ${candidate} se termine bientôt${on ? ` (${on})` : ''}.` };
+    case 'PAY_BRACKET_CHANGE':
+      return { title: `Changement de rémunération de ${candidate}`, line: `Le pourcentage du SMIC de ${candidate} change ce mois-ci (changement de tranche d’âge) : mettez à jour le salaire.` };
+    case 'CONTRACT_ENDING':
+      return {
+        title: `Fin de contrat de ${candidate}${data['escalated'] ? ' sans jury programmé' : ''}`,
+        line: `Le contrat de ${candidate} se termine${on ? ` le ${on}` : ' bientôt'}.${data['escalated'] ? ' Aucun jury n’est encore programmé.' : ''}`,
+      };
+    case 'AFEST_REFLECTION_DUE':
+      return { title: `Séquence réflexive AFEST à prévoir pour ${candidate}`, line: `Une mise en situation de travail attend sa séquence réflexive depuis une semaine.` };
+    case 'ADMISSIBILITY_CHECK':
+      return { title: `Recevabilité de ${candidate} : toujours sans décision`, line: `Le dossier de recevabilité est complet depuis 45 jours sans décision du certificateur : relancez-le.` };
+    case 'ADMISSIBILITY_IMPLICIT':
+      return { title: `Recevabilité implicite possible pour ${candidate}`, line: `Deux mois sont passés sans décision : la recevabilité peut être enregistrée comme implicite.` };
+    case 'ADMISSIBILITY_EXPIRING':
+      return { title: `Recevabilité de ${candidate} bientôt expirée`, line: `La recevabilité expire${on ? ` le ${on}` : ' bientôt'} et le dossier de validation n’est pas encore déposé.` };
+    case 'JURY_UPCOMING':
+      return { title: `Jury de ${candidate}${on ? ` le ${on}` : ' bientôt'}`, line: `Le passage devant le jury approche : vérifiez que tout est prêt.` };
+    case 'JURY_RESULT_MISSING':
+      return { title: `Résultat du jury de ${candidate} à saisir`, line: `Le jury a eu lieu il y a une semaine : enregistrez son résultat.` };
+    default:
+      return { title: `Rappel pour ${candidate}`, line: 'Un rappel concerne ce parcours.' };
+  }
+}
+
+function frenchDay(date: string): string {
+  const [y, m, d] = date.split('-');
+  return y && m && d ? `${d}/${m}/${y}` : date;
+}
