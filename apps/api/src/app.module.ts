@@ -27,6 +27,8 @@ import { TimelineModule } from './timeline/timeline.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { HomeModule } from './home/home.module.js';
 import { LivretModule } from './livret/livret.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RemindersAdminModule } from './reminders/reminders-admin.module.js';
 
 @Module({})
 export class AppModule {
@@ -57,6 +59,8 @@ export class AppModule {
         DashboardModule,
         HomeModule,
         LivretModule,
+        NotificationsModule,
+        RemindersAdminModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,7 +6,7 @@ import { Factory, type TestTenant } from '../../../test/support/factories.js';
 import { bearer, http, login, startApi } from '../../../test/support/harness.js';
 
 /** Tables that grow with the network: reading them must go through an index. */
-const LARGE_TABLES = ['pathways', 'progress_entries', 'competency_assessments', 'contracts', 'placements', 'jury_sessions', 'admissibilities', 'status_history', 'documents', 'comments'];
+const LARGE_TABLES = ['pathways', 'progress_entries', 'competency_assessments', 'contracts', 'placements', 'jury_sessions', 'admissibilities', 'status_history', 'documents', 'comments', 'reminders', 'notifications'];
 
 interface PlanNode {
   'Node Type': string;
@@ -59,6 +59,8 @@ describe('query plans of the hot reads', () => {
       [staff, `/api/v1/pathways/${id}/progress-entries`],
       [staff, `/api/v1/pathways/${id}/coverage`],
       [tutor, '/api/v1/home'],
+      [tutor, '/api/v1/notifications'],
+      [staff, `/api/v1/pathways/${id}/reminders`],
       [tutor, '/api/v1/pathways'],
     ] as const) {
       expect((await http(app).get(path).set(bearer(token))).status).toBe(200);

@@ -73,6 +73,14 @@ const EXPECTED: Record<string, string> = {
   'GET /dashboard': 'dashboard:read',
   'GET /home': 'home:read',
   'GET /pathways/:id/livret.pdf': 'pathways:read',
+  'GET /notifications': 'notifications:read',
+  'POST /notifications/read-all': 'notifications:read',
+  'POST /notifications/:id/read': 'notifications:read',
+  'GET /notifications/preferences': 'notifications:read',
+  'PUT /notifications/preferences': 'notifications:read',
+  'GET /pathways/:id/reminders': 'reminders:read',
+  'GET /settings/reminders': 'settings:manage',
+  'PATCH /settings/reminders': 'settings:manage',
 };
 
 describe('route access declarations', () => {

@@ -95,6 +95,62 @@ describe('reminders', () => {
     expect(notifications.rows).toEqual([{ user_id: coordinator.id, kind: 'OPCO_FILING_DUE', link: `/parcours/${pathwayId}` }]);
   });
 
+  it('shows the sent reminder in the bell, the timeline and the pathway’s reminders; the bell can be read', async () => {
+    const { pathwayId } = await pathwayWithContract();
+    await pools.owner.query(`UPDATE reminders SET due_at = now() - interval '1 minute' WHERE pathway_id = $1 AND kind = 'OPCO_FILING_DUE'`, [pathwayId]);
+    await worker.get(ReminderSweepJob).handle();
+    await waitFor(async () => (await pools.owner.query(`SELECT status FROM reminders WHERE pathway_id = $1 AND kind = 'OPCO_FILING_DUE'`, [pathwayId])).rows[0].status === 'SENT');
+
+    const bell = await http(app).get('/api/v1/notifications?unread=true').set(bearer(token));
+    expect(bell.status).toBe(200);
+    const mine = bell.body.items.find((n: { link: string }) => n.link === `/parcours/${pathwayId}`);
+    expect(mine).toMatchObject({ kind: 'OPCO_FILING_DUE', readAt: null, title: expect.stringContaining('Loïc') });
+    expect(bell.body.unreadCount).toBeGreaterThan(0);
+    expect((await http(app).post(`/api/v1/notifications/${mine.id}/read`).set(bearer(token))).status).toBe(204);
+    const readAll = await http(app).post('/api/v1/notifications/read-all').set(bearer(token));
+    expect(readAll.status).toBe(200);
+    expect((await http(app).get('/api/v1/notifications').set(bearer(token))).body.unreadCount).toBe(0);
+
+    const timeline = await http(app).get(`/api/v1/pathways/${pathwayId}/timeline`).set(bearer(token));
+    expect(timeline.body.items.find((i: { type: string }) => i.type === 'REMINDER').summary).toBe('Rappel envoyé : contrat à transmettre à l’OPCO');
+    const list = await http(app).get(`/api/v1/pathways/${pathwayId}/reminders`).set(bearer(token));
+    expect(list.body.find((r: { kind: string }) => r.kind === 'OPCO_FILING_DUE')).toMatchObject({ status: 'SENT', sentAt: expect.any(String) });
+
+    // Someone else's notification cannot be read.
+    const stranger = await factory.member(tenant, 'TUTOR');
+    const strangerToken = (await login(app, stranger.email, stranger.password)).accessToken;
+    expect((await http(app).post(`/api/v1/notifications/${mine.id}/read`).set(bearer(strangerToken))).status).toBe(404);
+    expect((await http(app).get(`/api/v1/pathways/${pathwayId}/reminders`).set(bearer(strangerToken))).status).toBe(403);
+  });
+
+  it('sends no e-mail, only the notification, to someone who turned that kind off', async () => {
+    const prefs = await http(app).put('/api/v1/notifications/preferences').set(bearer(token)).send({ preferences: [{ kind: 'TRIAL_ENDING', email: false }] });
+    expect(prefs.status).toBe(200);
+    expect(prefs.body.find((p: { kind: string }) => p.kind === 'TRIAL_ENDING').email).toBe(false);
+    const { pathwayId } = await pathwayWithContract();
+    const { rows } = await pools.owner.query<{ id: string }>(`UPDATE reminders SET due_at = now() - interval '1 minute' WHERE pathway_id = $1 AND kind = 'TRIAL_ENDING' RETURNING id`, [pathwayId]);
+    await worker.get(ReminderSweepJob).handle();
+    await waitFor(async () => (await pools.owner.query('SELECT status FROM reminders WHERE id = $1', [rows[0]!.id])).rows[0].status === 'SENT');
+    const outbox = await pools.owner.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE kind = 'REMINDER_TRIAL_ENDING' AND recipient = $1`, [coordinator.email]);
+    expect(outbox.rows[0].n).toBe(0);
+    expect((await pools.owner.query('SELECT count(*)::int AS n FROM notifications WHERE reminder_id = $1', [rows[0]!.id])).rows[0].n).toBe(1);
+    expect((await http(app).put('/api/v1/notifications/preferences').set(bearer(token)).send({ preferences: [{ kind: 'NOPE', email: false }] })).status).toBe(400);
+  });
+
+  it('lets the tenant admin change lead times, which re-plans the open pathways', async () => {
+    const { pathwayId } = await pathwayWithContract();
+    const admin = await factory.member(tenant, 'TENANT_ADMIN');
+    const adminToken = (await login(app, admin.email, admin.password)).accessToken;
+    expect((await http(app).get('/api/v1/settings/reminders').set(bearer(adminToken))).body.contractEndingLeadDays).toEqual([90, 30]);
+    const changed = await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ contractEndingLeadDays: [60] });
+    expect(changed.status).toBe(200);
+    const live = (await reminders(pathwayId)).filter((r) => r.status === 'PLANNED' && r.kind === 'CONTRACT_ENDING');
+    expect(live.map((r) => r.dedup_key.split(':')[2])).toEqual(['60']);
+    expect((await http(app).patch('/api/v1/settings/reminders').set(bearer(token)).send({ contractEndingLeadDays: [30] })).status).toBe(403);
+    expect((await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ sendTime: '25:00' })).status).toBe(400);
+    await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ contractEndingLeadDays: [90, 30] });
+  });
+
   it('cancels the reminders of a withdrawn pathway', async () => {
     const { pathwayId } = await pathwayWithContract();
     await pools.owner.query(`UPDATE pathways SET state = 'EXPERIENCE' WHERE id = $1`, [pathwayId]);

@@ -17,3 +17,4 @@ export * from './afest.js';
 export * from './timeline.js';
 export * from './dashboard.js';
 export * from './home.js';
+export * from './notifications.js';

@@ -35,11 +35,17 @@ export const Permission = {
   DashboardRead: 'dashboard:read',
   /** The home page of tutors, employer contacts and candidates (their own alternants or pathway). */
   HomeRead: 'home:read',
+  /** One's own in-app notifications and e-mail preferences. */
+  NotificationsRead: 'notifications:read',
+  /** A pathway's planned and sent reminders. */
+  RemindersRead: 'reminders:read',
+  /** The tenant's reminder lead times and thresholds. */
+  SettingsManage: 'settings:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 /** What every member of a tenant may do; what they see is scoped by the services. */
-const everyTenantRole: Permission[] = [Permission.SessionRead, Permission.PathwaysRead, Permission.CertificationsRead];
+const everyTenantRole: Permission[] = [Permission.SessionRead, Permission.PathwaysRead, Permission.CertificationsRead, Permission.NotificationsRead];
 
 /** DESIGN.md §6: coordinators run the case; tenant admins do that and manage people. */
 const staff: Permission[] = [
@@ -59,11 +65,12 @@ const staff: Permission[] = [
   Permission.ProgressWrite,
   Permission.CommentsWrite,
   Permission.DashboardRead,
+  Permission.RemindersRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   PLATFORM_ADMIN: [Permission.SessionRead, Permission.PlatformTenantsManage],
-  TENANT_ADMIN: staff,
+  TENANT_ADMIN: [...staff, Permission.SettingsManage],
   COORDINATOR: staff,
   TUTOR: [...everyTenantRole, Permission.HomeRead, Permission.DocumentsUpload, Permission.ProgressWrite, Permission.CommentsWrite],
   EMPLOYER: [...everyTenantRole, Permission.HomeRead, Permission.CommentsWrite],

@@ -15,7 +15,7 @@ export interface CommentView {
   createdAt: string;
 }
 
-export const TIMELINE_ITEM_TYPES = ['STATUS_CHANGE', 'PROGRESS_ENTRY', 'AFEST_STEP', 'DOCUMENT', 'COMMENT'] as const;
+export const TIMELINE_ITEM_TYPES = ['STATUS_CHANGE', 'PROGRESS_ENTRY', 'AFEST_STEP', 'DOCUMENT', 'COMMENT', 'REMINDER'] as const;
 export type TimelineItemType = (typeof TIMELINE_ITEM_TYPES)[number];
 
 /** One event of a pathway's life, newest first in `GET /pathways/:id/timeline`. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, pageWithTotal, type Tenant } from '@jalon/server/database';
+import { Database, pageWithTotal, type Prisma, type Tenant } from '@jalon/server/database';
 
 /** Tenants themselves are not tenant-scoped rows: the platform administrator lists them, login finds them by slug. */
 @Injectable()
@@ -12,6 +12,10 @@ export class TenantRepository {
 
   findBySlug(slug: string): Promise<Tenant | null> {
     return this.db.client.tenant.findUnique({ where: { slug } });
+  }
+
+  async updateSettings(id: string, settings: Prisma.InputJsonValue): Promise<void> {
+    await this.db.client.tenant.update({ where: { id }, data: { settings } });
   }
 
   create(data: { name: string; slug: string; siret: string | null }): Promise<Tenant> {

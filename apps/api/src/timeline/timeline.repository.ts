@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database, type Comment } from '@jalon/server/database';
 
 export interface TimelineRow {
-  type: 'STATUS_CHANGE' | 'PROGRESS_ENTRY' | 'AFEST_STEP' | 'DOCUMENT' | 'COMMENT';
+  type: 'STATUS_CHANGE' | 'PROGRESS_ENTRY' | 'AFEST_STEP' | 'DOCUMENT' | 'COMMENT' | 'REMINDER';
   id: string;
   /** Unique and ordered with `at`: the cursor's tie-break. */
   key: string;
@@ -18,7 +18,8 @@ export class TimelineRepository {
   /**
    * A pathway's events from every source, newest first, one page after the
    * cursor (at, key). AFEST steps are dated days: they sit at noon, Paris time.
-   * Comments not shared with the candidate are left out for the candidate.
+   * Comments not shared with the candidate, and reminders not sent to them,
+   * are left out for the candidate.
    */
   page(tenantId: string, pathwayId: string, options: { limit: number; after?: { at: Date; key: string }; candidateView: boolean }): Promise<TimelineRow[]> {
     const afterAt = options.after?.at ?? null;
@@ -47,6 +48,11 @@ export class TimelineRepository {
                jsonb_build_object('body', m.body, 'sharedWithCandidate', m.shared_with_candidate)
         FROM comments m WHERE m.tenant_id = ${tenantId}::uuid AND m.pathway_id = ${pathwayId}::uuid AND m.deleted_at IS NULL
           AND (${options.candidateView} = false OR m.shared_with_candidate)
+        UNION ALL
+        SELECT 'REMINDER', r.id, r.id::text, r.sent_at, NULL,
+               jsonb_build_object('kind', r.kind, 'recipients', r.recipients)
+        FROM reminders r WHERE r.tenant_id = ${tenantId}::uuid AND r.pathway_id = ${pathwayId}::uuid AND r.status = 'SENT'
+          AND (${options.candidateView} = false OR 'CANDIDATE' = ANY (r.recipients))
       ) t
       WHERE ${afterAt}::timestamptz IS NULL OR (t.at, t.key) < (${afterAt}::timestamptz, ${afterKey}::text)
       ORDER BY t.at DESC, t.key DESC

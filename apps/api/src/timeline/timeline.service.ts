@@ -57,6 +57,20 @@ export class TimelineService {
 
 }
 
+const REMINDER_LABELS: Record<string, string> = {
+  OPCO_FILING_DUE: 'contrat à transmettre à l’OPCO',
+  OPCO_SILENCE: 'OPCO sans réponse',
+  TRIAL_ENDING: 'fin de période d’essai',
+  PAY_BRACKET_CHANGE: 'changement de rémunération',
+  CONTRACT_ENDING: 'fin de contrat',
+  AFEST_REFLECTION_DUE: 'séquence réflexive AFEST',
+  ADMISSIBILITY_CHECK: 'relance du certificateur',
+  ADMISSIBILITY_IMPLICIT: 'recevabilité implicite possible',
+  ADMISSIBILITY_EXPIRING: 'recevabilité bientôt expirée',
+  JURY_UPCOMING: 'jury à venir',
+  JURY_RESULT_MISSING: 'résultat du jury à saisir',
+};
+
 function summarise(row: TimelineRow): string {
   const d = row.data;
   switch (row.type) {
@@ -72,6 +86,8 @@ function summarise(row: TimelineRow): string {
       return `Document déposé : ${DOCUMENT_KIND_LABELS[d['kind'] as DocumentKind] ?? String(d['kind'])} (${String(d['fileName'])})`;
     case 'COMMENT':
       return 'Commentaire';
+    case 'REMINDER':
+      return `Rappel envoyé : ${REMINDER_LABELS[String(d['kind'])] ?? String(d['kind'])}`;
   }
 }
 

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission, ReminderSettingsRequest, type ReminderSettingsInput, type ReminderView } from '@jalon/contracts';
+import type { ReminderSettings } from '@jalon/domain';
+import { Can } from '../access/access.decorators.js';
+import { ID_PARAM } from '../http/ids.js';
+import { RemindersService } from './reminders.service.js';
+
+@ApiTags('reminders')
+@Controller()
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  /** Planned, sent, cancelled and failed reminders of a pathway, soonest first. */
+  @Can(Permission.RemindersRead)
+  @Get('pathways/:id/reminders')
+  list(@Param('id', ID_PARAM) pathwayId: string): Promise<ReminderView[]> {
+    return this.reminders.list(pathwayId);
+  }
+
+  @Can(Permission.SettingsManage)
+  @Get('settings/reminders')
+  settings(): Promise<ReminderSettings> {
+    return this.reminders.settings();
+  }
+
+  /** Changes lead times or thresholds and re-plans every open pathway of the tenant. */
+  @Can(Permission.SettingsManage)
+  @Patch('settings/reminders')
+  update(@Body({ schema: ReminderSettingsRequest }) body: ReminderSettingsInput): Promise<ReminderSettings> {
+    return this.reminders.updateSettings(body);
+  }
+}
