@@ -28,7 +28,8 @@ async function main(): Promise<number> {
 
   console.log('\n=== Postgres, Redis and the test database');
   const at = Date.now();
-  const environment = await prepareEnvironment(process.env['TEST_DATABASE_NAME'] ?? 'jalon_test', (m) => console.log(`  ${m}`));
+  // A fresh test database each run: tests make their own tenants, and scans over every tenant stay fast.
+  const environment = await prepareEnvironment(process.env['TEST_DATABASE_NAME'] ?? 'jalon_test', (m) => console.log(`  ${m}`), { test: true });
   console.log(`--- services: ok (${elapsed(at)})`);
   try {
     console.log('\n=== migration drift (schema.prisma against prisma/migrations)');

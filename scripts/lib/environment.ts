@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { setupDatabase } from '../db/setup.js';
 import { ensurePostgres, ensureRedis, type Log } from './services.js';
 
@@ -20,7 +21,12 @@ export interface Environment {
   stop(): Promise<void>;
 }
 
-export async function prepareEnvironment(database: string, log: Log): Promise<Environment> {
+/**
+ * `test`: the test database on the same server, dropped first so that every
+ * run starts empty. Its URLs are always derived from the server's, never
+ * taken as is from DATABASE_URL / DATABASE_OWNER_URL (which name the real one).
+ */
+export async function prepareEnvironment(database: string, log: Log, options: { test?: boolean } = {}): Promise<Environment> {
   const postgres = await ensurePostgres({ env: process.env, dataDir: DATA_DIR, log });
   let redis;
   try {
@@ -29,8 +35,9 @@ export async function prepareEnvironment(database: string, log: Log): Promise<En
     await postgres.stop();
     throw error;
   }
-  const ownerUrl = process.env['DATABASE_OWNER_URL'] ?? postgres.ownerUrlFor(database);
-  const appUrl = process.env['DATABASE_URL'] ?? postgres.appUrlFor(database);
+  const ownerUrl = options.test ? postgres.ownerUrlFor(database) : (process.env['DATABASE_OWNER_URL'] ?? postgres.ownerUrlFor(database));
+  const appUrl = options.test ? postgres.appUrlFor(database) : (process.env['DATABASE_URL'] ?? postgres.appUrlFor(database));
+  if (options.test) await dropDatabase(ownerUrl, log);
   await setupDatabase({ ownerUrl, appUrl, log });
   return {
     ownerUrl,
@@ -51,4 +58,18 @@ export function localSecret(name: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+async function dropDatabase(ownerUrl: string, log: Log): Promise<void> {
+  const url = new URL(ownerUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    log(`dropped database ${name}`);
+  } finally {
+    await client.end();
+  }
 }

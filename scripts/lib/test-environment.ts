@@ -2,5 +2,5 @@
 import { prepareEnvironment } from './environment.js';
 
 export async function prepareTestEnvironment(log: (message: string) => void) {
-  return prepareEnvironment(process.env['TEST_DATABASE_NAME'] ?? 'jalon_test', log);
+  return prepareEnvironment(process.env['TEST_DATABASE_NAME'] ?? 'jalon_test', log, { test: true });
 }

@@ -11,6 +11,7 @@ import { MailSendJob } from './mail/mail-send.job.js';
 import { MailSweepJob } from './mail/mail-sweep.job.js';
 import { OutboxRepository } from './mail/outbox.repository.js';
 import { ReminderDeliveryRepository } from './reminders/reminder-delivery.repository.js';
+import { ReminderScanJob } from './reminders/reminder-scan.job.js';
 import { ReminderSendJob } from './reminders/reminder-send.job.js';
 import { ReminderSweepJob } from './reminders/reminder-sweep.job.js';
 import { WorkerHealth } from './worker-health.js';
@@ -21,7 +22,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), ContextModule, DatabaseModule, RedisModule, JobsModule, MailModule, DiscoveryModule],
-      providers: [JobRunner, WorkerHealth, OutboxRepository, MailSendJob, MailSweepJob, ReminderDeliveryRepository, ReminderSendJob, ReminderSweepJob],
+      providers: [JobRunner, WorkerHealth, OutboxRepository, MailSendJob, MailSweepJob, ReminderDeliveryRepository, ReminderSendJob, ReminderSweepJob, ReminderScanJob],
     };
   }
 }

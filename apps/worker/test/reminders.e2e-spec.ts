@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addDays, addMonths, parisDate } from '@jalon/domain';
 import { JobQueue, QueueName } from '@jalon/server/jobs';
 import type { AppConfig } from '@jalon/server/config';
+import { ReminderScanJob } from '../src/reminders/reminder-scan.job.js';
 import { ReminderSweepJob } from '../src/reminders/reminder-sweep.job.js';
 import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
@@ -158,6 +159,27 @@ describe('reminders', () => {
     const withdrawn = await api.post(`/pathways/${pathwayId}/transitions`, { action: 'withdraw', expectedVersion: version, reason: 'Démission', date: today() });
     expect(withdrawn.status).toBe(200);
     expect((await reminders(pathwayId)).every((r) => r.status === 'CANCELLED')).toBe(true);
+  });
+
+  it('finds a silent tutor once per silence, and reminds the tutor then the coordinator', async () => {
+    const other = await factory.tenant();
+    const fixture = await factory.rowInEveryTable(other); // the tutor's last entry is 2026-02-01
+    await pools.owner.query(`UPDATE placements SET start_date = '2026-01-05' WHERE pathway_id = $1`, [fixture.pathwayId]);
+    const scan = worker.get(ReminderScanJob);
+    expect(await scan.scanTenant(other.id)).toBe(2);
+    expect(await scan.scanTenant(other.id)).toBe(0);
+    const { rows } = await pools.owner.query<{ kind: string; dedup_key: string; recipients: string[] }>(
+      `SELECT kind, dedup_key, recipients FROM reminders WHERE pathway_id = $1 AND kind LIKE 'TUTOR_SILENT%' ORDER BY kind`,
+      [fixture.pathwayId],
+    );
+    expect(rows).toEqual([
+      { kind: 'TUTOR_SILENT', dedup_key: `${fixture.pathwayId}:TUTOR_SILENT:2026-02-01`, recipients: ['TUTOR'] },
+      { kind: 'TUTOR_SILENT_ESCALATION', dedup_key: `${fixture.pathwayId}:TUTOR_SILENT_ESCALATION:2026-02-01`, recipients: ['COORDINATOR'] },
+    ]);
+    await pools.owner.query(`UPDATE reminders SET due_at = now() - interval '1 minute' WHERE pathway_id = $1 AND kind = 'TUTOR_SILENT'`, [fixture.pathwayId]);
+    await worker.get(ReminderSweepJob).handle();
+    const mail = await smtp.waitFor(fixture.tutor.email);
+    expect(mail.subject).toMatch(/^Suivi de Camille .* à compléter$/);
   });
 
   it('puts ids only in reminder jobs', async () => {

@@ -43,6 +43,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const periodic: [JobName, QueueName, number][] = [
       ['mail.sweep', QueueName.Mail, this.config.worker.outboxSweepEveryMs],
       ['reminder.sweep', QueueName.Reminders, this.config.worker.reminderSweepEveryMs],
+      ['reminder.scan', QueueName.Reminders, this.config.worker.reminderScanEveryMs],
     ];
     for (const [name, queue, every] of periodic) {
       await this.jobs.queue(queue).upsertJobScheduler(name, { every }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });

@@ -27,6 +27,12 @@ export function reminderMessage(kind: string, candidate: string, data: Record<st
       return { title: `Jury de ${candidate}${on ? ` le ${on}` : ' bientôt'}`, line: `Le passage devant le jury approche : vérifiez que tout est prêt.` };
     case 'JURY_RESULT_MISSING':
       return { title: `Résultat du jury de ${candidate} à saisir`, line: `Le jury a eu lieu il y a une semaine : enregistrez son résultat.` };
+    case 'TUTOR_SILENT':
+      return { title: `Suivi de ${candidate} à compléter`, line: `Aucune observation n’a été saisie pour ${candidate} depuis une semaine : notez ce qui a été fait et les compétences travaillées.` };
+    case 'TUTOR_SILENT_ESCALATION':
+      return { title: `Tuteur sans nouvelles pour ${candidate}`, line: `Le tuteur de ${candidate} n’a rien saisi depuis deux semaines : prenez contact avec lui.` };
+    case 'INACTIVE':
+      return { title: `Parcours de ${candidate} sans activité`, line: `Rien ne s’est passé sur le parcours de ${candidate} depuis deux mois.` };
     default:
       return { title: `Rappel pour ${candidate}`, line: 'Un rappel concerne ce parcours.' };
   }

@@ -62,7 +62,7 @@ export const RECIPIENTS_BY_KIND: Readonly<Record<ReminderKind, readonly Recipien
  * whose dedup key is unique per tenant.
  */
 export interface PlannedReminder {
-  kind: PlannedReminderKind;
+  kind: ReminderKind;
   /** The day it is due, in Paris. */
   dueOn: LocalDate;
   /** The instant it goes out: the settings' send time (08:00) in Paris on `dueOn`. */

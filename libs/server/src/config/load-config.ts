@@ -47,6 +47,7 @@ function toAppConfig(env: Env) {
       outboxSweepEveryMs: env.OUTBOX_SWEEP_EVERY_MS,
       reminderSweepEveryMs: env.REMINDER_SWEEP_EVERY_MS,
       reminderStuckAfterSeconds: env.REMINDER_STUCK_AFTER_SECONDS,
+      reminderScanEveryMs: env.REMINDER_SCAN_EVERY_MS,
     },
   } as const;
 }

@@ -18,6 +18,8 @@ export interface JobPayloads {
   'reminder.send': { tenantId: string; reminderId: string };
   /** Claim due reminders in Postgres and enqueue them (periodic; also re-queues stuck ones). */
   'reminder.sweep': Record<string, never>;
+  /** Find reminders due to an absence (silent tutor, inactive pathway) in every tenant (periodic). */
+  'reminder.scan': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,4 +36,5 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'mail.sweep': { queue: QueueName.Mail, attempts: 1, backoffMs: 0 },
   'reminder.send': { queue: QueueName.Reminders, attempts: 5, backoffMs: 10_000 },
   'reminder.sweep': { queue: QueueName.Reminders, attempts: 1, backoffMs: 0 },
+  'reminder.scan': { queue: QueueName.Reminders, attempts: 1, backoffMs: 0 },
 };
