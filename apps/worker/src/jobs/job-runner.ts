@@ -32,8 +32,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     await this.keepSchedules();
     // Redis may lose its data (FLUSHALL, a failover without AOF): the
-    // schedules are put back every minute; upserting one is idempotent.
-    this.keeper = setInterval(() => void this.keepSchedules().catch((error: unknown) => this.logger.warn({ err: error }, 'could not register the periodic jobs')), 60_000);
+    // schedules are put back every minute (or sweep period); upserting one is idempotent.
+    const every = Math.min(60_000, this.config.worker.outboxSweepEveryMs, this.config.worker.reminderSweepEveryMs);
+    this.keeper = setInterval(() => void this.keepSchedules().catch((error: unknown) => this.logger.warn({ err: error }, 'could not register the periodic jobs')), every);
     this.keeper.unref();
     this.logger.log({ queues: [...queues] }, 'job workers ready');
   }
@@ -81,6 +82,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       prefix: this.config.redis.keyPrefix,
       concurrency: 5,
       autorun: true,
+      // A worker that dies mid-job (SIGKILL, OOM) leaves its jobs locked: with
+      // a 10 s lock, checked every 5 s, another worker takes them back within
+      // ~15 s. Handlers are idempotent, so running a job again is safe.
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
     });
     worker.on('failed', (job, error) =>
       this.logger.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: error }, 'job attempt failed'),
