@@ -80,7 +80,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
       connection,
       prefix: this.config.redis.keyPrefix,
-      concurrency: 5,
+      concurrency: this.config.worker.concurrency,
       autorun: true,
       // A worker that dies mid-job (SIGKILL, OOM) leaves its jobs locked: with
       // a 10 s lock, checked every 5 s, another worker takes them back within

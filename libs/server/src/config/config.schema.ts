@@ -51,6 +51,8 @@ export const EnvSchema = z.object({
 
   /** Worker: optional port answering GET /health/live and /health/ready. */
   WORKER_HEALTH_PORT: port.optional(),
+  /** Worker: jobs run at once per queue in one worker process. */
+  WORKER_CONCURRENCY: positiveInt.default(10),
   /** Worker: how often the outbox sweep re-queues what Redis may have lost. */
   OUTBOX_SWEEP_EVERY_MS: positiveInt.default(60_000),
   /** Worker: how often due reminders are claimed in Postgres and enqueued. */

@@ -44,6 +44,7 @@ function toAppConfig(env: Env) {
     documents: { dir: env.DOCUMENTS_DIR, maxBytes: env.DOCUMENT_MAX_BYTES },
     worker: {
       healthPort: env.WORKER_HEALTH_PORT,
+      concurrency: env.WORKER_CONCURRENCY,
       outboxSweepEveryMs: env.OUTBOX_SWEEP_EVERY_MS,
       reminderSweepEveryMs: env.REMINDER_SWEEP_EVERY_MS,
       reminderStuckAfterSeconds: env.REMINDER_STUCK_AFTER_SECONDS,

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 
@@ -18,16 +18,21 @@ export interface OutgoingMail {
  * file under MAIL_OUTBOX_DIR (development, demos), which any mail client opens.
  */
 @Injectable()
-export class MailTransport {
+export class MailTransport implements OnModuleDestroy {
   private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter;
   private readonly toFiles: boolean;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.toFiles = !config.mail.smtpUrl;
+    // Pooled SMTP connections: reminders go out by the thousand at 08:00.
     this.transporter = config.mail.smtpUrl
-      ? nodemailer.createTransport(config.mail.smtpUrl)
+      ? nodemailer.createTransport({ url: config.mail.smtpUrl, pool: true, maxConnections: 5 } as Parameters<typeof nodemailer.createTransport>[0])
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  onModuleDestroy(): void {
+    this.transporter.close();
   }
 
   async send(mail: OutgoingMail): Promise<void> {
