@@ -6,6 +6,7 @@ import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestTenant } from '../../../test/support/factories.js';
 import { startWorker } from '../../../test/support/harness.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { waitFor } from '../../../test/support/wait.js';
 
 /** The e-mail outbox, on real Postgres, Redis (BullMQ) and a real SMTP listener. */
 describe('worker: outbox e-mails', () => {
@@ -93,11 +94,3 @@ describe('worker: outbox e-mails', () => {
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

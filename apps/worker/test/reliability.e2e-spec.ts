@@ -9,6 +9,7 @@ import { requiredEnv, testConfig } from '../../../test/support/config.js';
 import { Factory } from '../../../test/support/factories.js';
 import { bearer, http, login, startApi } from '../../../test/support/harness.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { waitFor } from '../../../test/support/wait.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const REMINDERS = 40;
@@ -98,16 +99,21 @@ describe('reminder delivery survives Redis losing its data and runs on two worke
     return { adminEmail: admin.email, ids };
   }
 
+  /** Every reminder SENT, and exactly one e-mail each at the listener (a little later: none more). */
+  async function expectEachSentOnce(ids: string[], email: string): Promise<void> {
+    await waitFor(async () => (await sentCount(ids)) === ids.length, 60_000, 200);
+    await waitFor(async () => smtp.to(email).length >= ids.length, 60_000, 200);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(smtp.to(email)).toHaveLength(ids.length);
+  }
+
   const sentCount = async (ids: string[]) => (await owner.query(`SELECT count(*)::int AS n FROM reminders WHERE id = ANY($1) AND status = 'SENT'`, [ids])).rows[0].n as number;
 
   it('two workers at once send every reminder exactly once', async () => {
     const { adminEmail, ids } = await dueReminders(REMINDERS);
     startWorker();
     startWorker();
-    await waitFor(async () => (await sentCount(ids)) === REMINDERS, 60_000);
-    await waitFor(async () => smtp.to(adminEmail).length >= REMINDERS, 60_000);
-    await new Promise((r) => setTimeout(r, 2_000));
-    expect(smtp.to(adminEmail)).toHaveLength(REMINDERS);
+    await expectEachSentOnce(ids, adminEmail);
   }, 120_000);
 
   it('a Redis that lost everything (FLUSHALL) with reminders queued: rebuilt from Postgres, each sent once', async () => {
@@ -120,10 +126,7 @@ describe('reminder delivery survives Redis losing its data and runs on two worke
     await client.flushall();
     client.disconnect();
     startWorker();
-    await waitFor(async () => (await sentCount(ids)) === REMINDERS, 60_000);
-    await waitFor(async () => smtp.to(adminEmail).length >= REMINDERS, 60_000);
-    await new Promise((r) => setTimeout(r, 2_000));
-    expect(smtp.to(adminEmail)).toHaveLength(REMINDERS);
+    await expectEachSentOnce(ids, adminEmail);
   }, 120_000);
 
   it('Redis down while a coordinator changes a pathway: the API commits, the reminders go out once Redis is back', async () => {
@@ -160,10 +163,7 @@ describe('reminder delivery survives Redis losing its data and runs on two worke
     await waitFor(async () => (await sentCount(ids)) >= 5, 60_000);
     first.kill('SIGKILL');
     startWorker();
-    await waitFor(async () => (await sentCount(ids)) === REMINDERS, 60_000);
-    await waitFor(async () => smtp.to(adminEmail).length >= REMINDERS, 60_000);
-    await new Promise((r) => setTimeout(r, 2_000));
-    expect(smtp.to(adminEmail)).toHaveLength(REMINDERS);
+    await expectEachSentOnce(ids, adminEmail);
   }, 120_000);
 });
 
@@ -191,12 +191,4 @@ function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }

@@ -10,6 +10,7 @@ import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestTenant } from '../../../test/support/factories.js';
 import { bearer, http, login, startApi, startWorker } from '../../../test/support/harness.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { waitFor } from '../../../test/support/wait.js';
 
 const today = () => parisDate(new Date());
 
@@ -192,11 +193,3 @@ describe('reminders', () => {
     await job!.remove();
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
