@@ -12,4 +12,5 @@ WORKDIR /app
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["node", "apps/api/dist/main.js"]
+# Same flags as API_NODE_FLAGS in scripts/lib/environment.ts.
+CMD ["node", "--max-old-space-size=160", "apps/api/dist/main.js"]

@@ -53,6 +53,91 @@ describe('coordinator dashboard', () => {
     expect((await http(app).get('/api/v1/dashboard?cohortId=nope').set(bearer(token))).status).toBe(400);
   });
 
+  it('serves the same figures for a minute, and shows a change to a pathway at once', async () => {
+    const first = (await http(app).get('/api/v1/dashboard').set(bearer(token))).body;
+    // Written behind the API's back: a cached dashboard does not see it.
+    await pools.owner.query('UPDATE jury_sessions SET place = $1 WHERE pathway_id = $2', ['Salle du jury', pathwayId]);
+    const again = (await http(app).get('/api/v1/dashboard').set(bearer(token))).body;
+    expect(again.computedAt).toBe(first.computedAt);
+    expect(again.juriesNext30Days[0].place).toBe(first.juriesNext30Days[0].place);
+
+    const { version } = (await http(app).get(`/api/v1/pathways/${pathwayId}`).set(bearer(token))).body;
+    const moved = await http(app)
+      .post(`/api/v1/pathways/${pathwayId}/transitions`)
+      .set(bearer(token))
+      .send({ action: 'rescheduleJury', expectedVersion: version, date: addDays(today(), 20) });
+    expect(moved.status).toBe(200);
+    const after = (await http(app).get('/api/v1/dashboard').set(bearer(token))).body;
+    expect(after.computedAt).not.toBe(first.computedAt);
+    expect(after.juriesNext30Days).toEqual([expect.objectContaining({ pathwayId, date: addDays(today(), 20) })]);
+  });
+
+  it('lists the 50 most urgent items of a kind and counts them all', async () => {
+    const own = await factory.tenant();
+    const coordinator = await factory.member(own, 'COORDINATOR');
+    const { pathwayId: model } = await factory.rowInEveryTable(own);
+    // 59 more open pathways like the first, each with a contract ending in 1 to 59 days.
+    await pools.owner.query(
+      `WITH copies AS (
+         INSERT INTO pathways (id, tenant_id, candidate_id, certification_id, state, updated_at)
+         SELECT gen_random_uuid(), tenant_id, candidate_id, certification_id, 'EXPERIENCE', now() FROM pathways, generate_series(1, 59) WHERE id = $1
+         RETURNING id, tenant_id)
+       INSERT INTO contracts (id, tenant_id, pathway_id, kind, start_date, planned_end_date, pay_percent_of_smic, updated_at)
+       SELECT gen_random_uuid(), tenant_id, id, 'VAE_INVERSEE', '2026-01-05', $2::date + (row_number() OVER (ORDER BY id))::int, 55, now() FROM copies`,
+      [model, today()],
+    );
+    const body = (await http(app).get('/api/v1/dashboard').set(bearer((await login(app, coordinator.email, coordinator.password)).accessToken))).body;
+    expect(body.totals.contractsEndingIn90Days).toBe(59);
+    expect(body.contractsEndingIn90Days).toHaveLength(50);
+    expect(body.contractsEndingIn90Days[0].plannedEndDate).toBe(addDays(today(), 1));
+    expect(body.contractsEndingIn90Days[49].plannedEndDate).toBe(addDays(today(), 50));
+    expect(body.countsByState.EXPERIENCE).toBe(59);
+    expect(body.totals.deadlines).toBeGreaterThanOrEqual(body.deadlines.length);
+    expect(body.totals.silentTutors).toBe(1);
+  });
+
+  it('keeps coverage and tutor silence as the database derives them from entries', async () => {
+    const own = await factory.tenant();
+    const { pathwayId: id, tutor, competencyIds } = await factory.rowInEveryTable(own);
+    const derived = async () =>
+      (
+        await pools.owner.query<{ share: number; last_entry: string | null }>(
+          `SELECT p.acquired_share AS share, pl.tutor_last_entry_on::text AS last_entry FROM pathways p JOIN placements pl ON pl.pathway_id = p.id WHERE p.id = $1`,
+          [id],
+        )
+      ).rows[0]!;
+    expect(await derived()).toEqual({ share: 0, last_entry: '2026-02-01' });
+
+    const tutorToken = (await login(app, tutor.email, tutor.password)).accessToken;
+    const everyCompetency = competencyIds.map((competencyId) => ({ competencyId, level: 'ACQUIRED' }));
+    const entry = await http(app)
+      .post(`/api/v1/pathways/${id}/progress-entries`)
+      .set(bearer(tutorToken))
+      .send({ date: today(), activity: 'Réglage en autonomie', hours: 7, assessments: everyCompetency });
+    expect(entry.status).toBe(201);
+    expect(await derived()).toEqual({ share: 1, last_entry: today() });
+
+    // A correction lowers one level: the share follows; so does the tutor's home.
+    const corrected = await http(app)
+      .patch(`/api/v1/pathways/${id}/progress-entries/${entry.body.id}`)
+      .set(bearer(tutorToken))
+      .send({ assessments: [{ competencyId: competencyIds[0], level: 'IN_PROGRESS' }, ...everyCompetency.slice(1)] });
+    expect(corrected.status).toBe(200);
+    const share = (competencyIds.length - 1) / competencyIds.length;
+    expect((await derived()).share).toBeCloseTo(share, 5);
+    const home = (await http(app).get('/api/v1/home').set(bearer(tutorToken))).body;
+    expect(home.alternants[0].acquiredShare).toBeCloseTo(share, 3);
+
+    // A placement made later starts with what its tutor already wrote on the pathway.
+    const contract = await pools.owner.query<{ id: string; employer_id: string }>('SELECT contract_id AS id, employer_id FROM placements WHERE pathway_id = $1', [id]);
+    await pools.owner.query(
+      `INSERT INTO placements (id, tenant_id, contract_id, pathway_id, employer_id, tutor_membership_id, start_date) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+      [own.id, contract.rows[0]!.id, id, contract.rows[0]!.employer_id, tutor.membershipId, today()],
+    );
+    const placements = await pools.owner.query<{ last_entry: string }>('SELECT tutor_last_entry_on::text AS last_entry FROM placements WHERE pathway_id = $1', [id]);
+    expect(placements.rows.map((r) => r.last_entry)).toEqual([today(), today()]);
+  });
+
   it('is for staff only, and never counts another tenant', async () => {
     const tutor = await factory.member(tenant, 'TUTOR');
     expect((await http(app).get('/api/v1/dashboard').set(bearer((await login(app, tutor.email, tutor.password)).accessToken))).status).toBe(403);

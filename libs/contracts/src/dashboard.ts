@@ -23,8 +23,13 @@ export interface Deadline extends PathwayRef {
   overdue: boolean;
 }
 
+/** Each list of the dashboard shows at most this many items, the most urgent first; `totals` counts them all. */
+export const DASHBOARD_LIST_LIMIT = 50;
+
 /** Everything the coordinator's dashboard shows, in one answer. */
 export interface DashboardView {
+  /** When these figures were computed (ISO instant): the dashboard may be up to a minute old (see DashboardCache). */
+  computedAt: string;
   countsByState: Record<PathwayStateValue, number>;
   /** Overdue, then the next 30 days, soonest first. */
   deadlines: Deadline[];
@@ -34,4 +39,14 @@ export interface DashboardView {
   silentTutors: { membershipId: string; firstName: string; lastName: string; pathways: number; lastEntryDate: string | null }[];
   /** Active pathways by share of competencies acquired: [0–25 %), [25–50 %), [50–75 %), [75–100 %]. */
   coverageDistribution: { from: number; to: number; pathways: number }[];
+  /** How many items each list has in all (the lists stop at DASHBOARD_LIST_LIMIT). */
+  totals: {
+    deadlines: number;
+    overdueDeadlines: number;
+    juriesNext30Days: number;
+    contractsEndingIn90Days: number;
+    admissibilityAwaitingDecision: number;
+    admissibilityPastTwoMonths: number;
+    silentTutors: number;
+  };
 }

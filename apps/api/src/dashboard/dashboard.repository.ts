@@ -9,9 +9,15 @@ export interface DashboardFilter {
 
 /** The pathways (alias `p`) of a tenant, by cohort and referent coordinator. */
 export function pathwaysMatching(tenantId: string, f: DashboardFilter): Prisma.Sql {
-  return Prisma.sql`p.tenant_id = ${tenantId}::uuid
-    AND (${f.cohortId ?? null}::uuid IS NULL OR p.cohort_id = ${f.cohortId ?? null}::uuid)
-    AND (${f.coordinatorId ?? null}::uuid IS NULL OR p.referent_coordinator_id = ${f.coordinatorId ?? null}::uuid)`;
+  // Only the filters given: each combination is its own prepared statement, planned for its indexes.
+  return Prisma.join(
+    [
+      Prisma.sql`p.tenant_id = ${tenantId}::uuid`,
+      ...(f.cohortId ? [Prisma.sql`p.cohort_id = ${f.cohortId}::uuid`] : []),
+      ...(f.coordinatorId ? [Prisma.sql`p.referent_coordinator_id = ${f.coordinatorId}::uuid`] : []),
+    ],
+    ' AND ',
+  );
 }
 
 /** Some pathways (alias `p`) of a tenant, by id. */
@@ -24,10 +30,17 @@ interface Person {
   last_name: string;
 }
 
+/** Every list query also returns how many rows it had before its LIMIT. */
+interface Counted {
+  total: number;
+}
+
 /**
  * The coordinator dashboard's figures, each computed by Postgres over the
  * tenant's pathways (filtered by cohort and referent coordinator), never by
- * loading rows into the API. Dates are Paris days passed in.
+ * loading rows into the API. Coverage and tutor silence read columns the
+ * database keeps (pathways.acquired_share, placements.tutor_last_entry_on);
+ * lists stop at `limit`, the most urgent first. Dates are Paris days passed in.
  */
 @Injectable()
 export class DashboardRepository {
@@ -39,61 +52,78 @@ export class DashboardRepository {
       WHERE ${where} GROUP BY p.state`;
   }
 
-  juries(tenantId: string, where: Prisma.Sql, from: string, to: string): Promise<(Person & { pathway_id: string; date: Date; place: string | null })[]> {
+  juries(tenantId: string, where: Prisma.Sql, from: string, to: string, limit: number): Promise<(Person & Counted & { pathway_id: string; date: Date; place: string | null })[]> {
     return this.db.client.$queryRaw`
-      SELECT p.id AS pathway_id, c.first_name, c.last_name, j.date, j.place
+      SELECT p.id AS pathway_id, c.first_name, c.last_name, j.date, j.place, count(*) OVER ()::int AS total
       FROM jury_sessions j JOIN pathways p ON p.id = j.pathway_id JOIN candidates c ON c.id = p.candidate_id
       WHERE ${where} AND j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL
         AND j.date BETWEEN ${toDbDate(from)} AND ${toDbDate(to)}
-      ORDER BY j.date, p.id`;
+      ORDER BY j.date, p.id
+      LIMIT ${limit}`;
   }
 
-  contractsEnding(tenantId: string, where: Prisma.Sql, from: string, to: string): Promise<(Person & { pathway_id: string; planned_end_date: Date; jury_scheduled: boolean })[]> {
+  contractsEnding(tenantId: string, where: Prisma.Sql, from: string, to: string, limit: number): Promise<(Person & Counted & { pathway_id: string; planned_end_date: Date; jury_scheduled: boolean })[]> {
     return this.db.client.$queryRaw`
-      SELECT p.id AS pathway_id, c.first_name, c.last_name, k.planned_end_date,
+      SELECT p.id AS pathway_id, c.first_name, c.last_name, k.planned_end_date, count(*) OVER ()::int AS total,
              EXISTS (SELECT 1 FROM jury_sessions j WHERE j.tenant_id = p.tenant_id AND j.pathway_id = p.id AND j.is_active AND j.result IS NULL) AS jury_scheduled
       FROM contracts k JOIN pathways p ON p.id = k.pathway_id JOIN candidates c ON c.id = p.candidate_id
       WHERE ${where} AND ${open()} AND k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL
         AND k.planned_end_date BETWEEN ${toDbDate(from)} AND ${toDbDate(to)}
-      ORDER BY k.planned_end_date, p.id`;
+      ORDER BY k.planned_end_date, p.id
+      LIMIT ${limit}`;
   }
 
-  admissibilityPending(tenantId: string, where: Prisma.Sql, decisionMonths: number): Promise<(Person & { pathway_id: string; submitted_on: Date; complete_on: Date | null; implicit_from: Date | null })[]> {
+  /** Oldest request first; `past_total` counts those whose decision delay has run by `today`. */
+  admissibilityPending(
+    tenantId: string,
+    where: Prisma.Sql,
+    decisionMonths: number,
+    today: string,
+    limit: number,
+  ): Promise<(Person & Counted & { pathway_id: string; submitted_on: Date; complete_on: Date | null; implicit_from: Date | null; past_total: number })[]> {
     return this.db.client.$queryRaw`
-      SELECT p.id AS pathway_id, c.first_name, c.last_name, a.submitted_on, a.complete_on,
-             (a.complete_on + make_interval(months => ${decisionMonths}))::date AS implicit_from
-      FROM admissibilities a JOIN pathways p ON p.id = a.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${where} AND p.state = 'ADMISSIBILITY_PENDING' AND a.tenant_id = ${tenantId}::uuid AND a.is_active
-      ORDER BY a.submitted_on, p.id`;
+      SELECT x.*, count(*) OVER ()::int AS total, count(*) FILTER (WHERE x.implicit_from <= ${toDbDate(today)}) OVER ()::int AS past_total FROM (
+        SELECT p.id AS pathway_id, c.first_name, c.last_name, a.submitted_on, a.complete_on,
+               (a.complete_on + make_interval(months => ${decisionMonths}))::date AS implicit_from
+        FROM admissibilities a JOIN pathways p ON p.id = a.pathway_id JOIN candidates c ON c.id = p.candidate_id
+        WHERE ${where} AND p.state = 'ADMISSIBILITY_PENDING' AND a.tenant_id = ${tenantId}::uuid AND a.is_active
+      ) x
+      ORDER BY x.submitted_on, x.pathway_id
+      LIMIT ${limit}`;
   }
 
-  /** Company tutors with a current placement whose last own entry on those pathways is older than `before` (or none). */
-  silentTutors(tenantId: string, where: Prisma.Sql, today: string, before: string): Promise<(Person & { membership_id: string; pathways: number; last_entry: Date | null })[]> {
+  /**
+   * Company tutors with a current placement whose last own entry on those
+   * pathways is older than `before` (or who never wrote). Only tutors with a
+   * stale placement (an index range on tutor_last_entry_on) are looked at.
+   */
+  silentTutors(tenantId: string, where: Prisma.Sql, today: string, before: string, limit: number): Promise<(Person & Counted & { membership_id: string; pathways: number; last_entry: Date | null })[]> {
+    const current = (alias: Prisma.Sql) => Prisma.sql`${alias}.start_date <= ${toDbDate(today)} AND (${alias}.end_date IS NULL OR ${alias}.end_date >= ${toDbDate(today)})`;
     return this.db.client.$queryRaw`
+      WITH stale AS (
+        SELECT DISTINCT s.tutor_membership_id FROM placements s
+        WHERE s.tenant_id = ${tenantId}::uuid AND (s.tutor_last_entry_on IS NULL OR s.tutor_last_entry_on < ${toDbDate(before)}) AND ${current(Prisma.sql`s`)}
+      )
       SELECT m.id AS membership_id, u.first_name, u.last_name, count(DISTINCT p.id)::int AS pathways,
-             max(e.date) AS last_entry
-      FROM placements pl
+             max(pl.tutor_last_entry_on) AS last_entry, count(*) OVER ()::int AS total
+      FROM stale
+      JOIN placements pl ON pl.tenant_id = ${tenantId}::uuid AND pl.tutor_membership_id = stale.tutor_membership_id
       JOIN pathways p ON p.id = pl.pathway_id
       JOIN memberships m ON m.id = pl.tutor_membership_id
       JOIN users u ON u.id = m.user_id
-      LEFT JOIN progress_entries e ON e.tenant_id = p.tenant_id AND e.pathway_id = p.id AND e.author_id = m.user_id
-      WHERE ${where} AND ${open()} AND pl.tenant_id = ${tenantId}::uuid
-        AND pl.start_date <= ${toDbDate(today)} AND (pl.end_date IS NULL OR pl.end_date >= ${toDbDate(today)})
+      WHERE ${where} AND ${open()} AND ${current(Prisma.sql`pl`)}
       GROUP BY m.id, u.first_name, u.last_name
-      HAVING max(e.date) IS NULL OR max(e.date) < ${toDbDate(before)}
-      ORDER BY max(e.date) NULLS FIRST, m.id`;
+      HAVING max(pl.tutor_last_entry_on) IS NULL OR max(pl.tutor_last_entry_on) < ${toDbDate(before)}
+      ORDER BY max(pl.tutor_last_entry_on) NULLS FIRST, m.id
+      LIMIT ${limit}`;
   }
 
   /** Open, active pathways by quarter of competencies whose latest level is ACQUIRED (bucket 1 to 4). */
   coverageBuckets(tenantId: string, where: Prisma.Sql): Promise<{ bucket: number; pathways: number }[]> {
     return this.db.client.$queryRaw`
-      WITH shares AS (${acquiredShares(tenantId, Prisma.sql`${where} AND ${open()} AND p.activity = 'ACTIVE'`)})
-      SELECT least(4, 1 + floor(share * 4))::int AS bucket, count(*)::int AS pathways FROM shares GROUP BY 1`;
-  }
-
-  /** Per pathway, the share of its competencies whose latest level is ACQUIRED. */
-  acquiredShares(tenantId: string, where: Prisma.Sql): Promise<{ id: string; share: number }[]> {
-    return this.db.client.$queryRaw`${acquiredShares(tenantId, where)}`;
+      SELECT least(4, 1 + floor(p.acquired_share * 4))::int AS bucket, count(*)::int AS pathways
+      FROM pathways p WHERE ${where} AND ${open()} AND p.activity = 'ACTIVE'
+      GROUP BY 1`;
   }
 
   /** Per pathway, the day of the last progress entry. */
@@ -103,54 +133,52 @@ export class DashboardRepository {
       FROM pathways p WHERE ${where}`;
   }
 
-  /** Dated obligations of open pathways due up to `until` (earlier ones are overdue). */
-  deadlines(tenantId: string, where: Prisma.Sql, until: string, opcoFilingDays: number, decisionMonths: number): Promise<(Person & { pathway_id: string; kind: DeadlineKind; due_on: Date })[]> {
+  /**
+   * Dated obligations of open pathways due up to `until` (earlier ones are
+   * overdue), soonest first; `overdue_total` counts those before `today`.
+   * `onlyPathways` (home pages) is applied inside each source, so a few
+   * pathways' deadlines never read the whole tenant's contracts.
+   */
+  deadlines(
+    tenantId: string,
+    where: Prisma.Sql,
+    today: string,
+    until: string,
+    opcoFilingDays: number,
+    decisionMonths: number,
+    limit: number,
+    onlyPathways?: string[],
+  ): Promise<(Person & Counted & { pathway_id: string; kind: DeadlineKind; due_on: Date; overdue_total: number })[]> {
+    const only = (column: Prisma.Sql) => (onlyPathways ? Prisma.sql`AND ${column} = ANY (${onlyPathways}::uuid[])` : Prisma.empty);
     return this.db.client.$queryRaw`
-      SELECT d.pathway_id, c.first_name, c.last_name, d.kind, d.due_on FROM (
+      SELECT d.pathway_id, c.first_name, c.last_name, d.kind, d.due_on,
+             count(*) OVER ()::int AS total, count(*) FILTER (WHERE d.due_on < ${toDbDate(today)}) OVER ()::int AS overdue_total
+      FROM (
         SELECT k.pathway_id, 'OPCO_FILING' AS kind, (k.start_date + ${opcoFilingDays}::int) AS due_on
           FROM contracts k WHERE k.tenant_id = ${tenantId}::uuid AND k.opco_filed_on IS NULL AND k.actual_end_date IS NULL
+            AND k.start_date <= ${toDbDate(until)}::date - ${opcoFilingDays}::int ${only(Prisma.sql`k.pathway_id`)}
         UNION ALL
         SELECT k.pathway_id, 'TRIAL_END', k.trial_end_date FROM contracts k
-          WHERE k.tenant_id = ${tenantId}::uuid AND k.trial_end_date IS NOT NULL AND k.actual_end_date IS NULL AND k.trial_end_date >= current_date
+          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL AND k.trial_end_date BETWEEN current_date AND ${toDbDate(until)} ${only(Prisma.sql`k.pathway_id`)}
         UNION ALL
         SELECT k.pathway_id, 'CONTRACT_END', k.planned_end_date FROM contracts k
-          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL
+          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL AND k.planned_end_date <= ${toDbDate(until)} ${only(Prisma.sql`k.pathway_id`)}
         UNION ALL
         SELECT a.pathway_id, 'ADMISSIBILITY_IMPLICIT', (a.complete_on + make_interval(months => ${decisionMonths}))::date FROM admissibilities a
-          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.decision IS NULL AND a.complete_on IS NOT NULL
+          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.decision IS NULL
+            AND a.complete_on <= ${toDbDate(until)}::date - make_interval(months => ${decisionMonths}) ${only(Prisma.sql`a.pathway_id`)}
         UNION ALL
         SELECT a.pathway_id, 'ADMISSIBILITY_EXPIRY', a.valid_until FROM admissibilities a JOIN pathways q ON q.id = a.pathway_id
-          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.valid_until IS NOT NULL AND q.state = 'DOSSIER'
+          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.valid_until <= ${toDbDate(until)} AND q.state = 'DOSSIER' ${only(Prisma.sql`a.pathway_id`)}
         UNION ALL
         SELECT j.pathway_id, CASE WHEN j.date < current_date THEN 'JURY_RESULT_MISSING' ELSE 'JURY' END, j.date FROM jury_sessions j
-          WHERE j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL
+          WHERE j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL AND j.date <= ${toDbDate(until)} ${only(Prisma.sql`j.pathway_id`)}
       ) d
       JOIN pathways p ON p.id = d.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${where} AND ${open()} AND d.due_on <= ${toDbDate(until)}
+      WHERE ${where} AND ${open()}
       ORDER BY d.due_on, d.kind, p.id
-      LIMIT 200`;
+      LIMIT ${limit}`;
   }
 }
 
 const open = () => Prisma.sql`p.state NOT IN ('CLOSED', 'WITHDRAWN')`;
-
-/**
- * The acquired share of each pathway matching `where`: competencies of its
- * certification (or target blocs), each with its latest assessment (one index
- * probe per competency). A pathway without competencies counts as 0.
- */
-function acquiredShares(tenantId: string, where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT p.id, coalesce(count(*) FILTER (WHERE latest.level = 'ACQUIRED')::float / nullif(count(c.id), 0), 0) AS share
-    FROM pathways p
-    LEFT JOIN blocs b ON b.tenant_id = p.tenant_id AND b.certification_id = p.certification_id
-      AND (cardinality(p.target_bloc_codes) = 0 OR b.code = ANY (p.target_bloc_codes))
-    LEFT JOIN competencies c ON c.tenant_id = p.tenant_id AND c.bloc_id = b.id
-    LEFT JOIN LATERAL (
-      SELECT a.level FROM competency_assessments a
-      WHERE a.tenant_id = ${tenantId}::uuid AND a.pathway_id = p.id AND a.competency_id = c.id
-      ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1
-    ) latest ON true
-    WHERE ${where}
-    GROUP BY p.id`;
-}

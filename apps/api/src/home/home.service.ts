@@ -24,6 +24,8 @@ const NEXT_STEPS: Record<PathwayStateValue, string[]> = {
 };
 
 const MAX_ALTERNANTS = 200;
+/** Enough for every alternant's next deadline over the year ahead. */
+const MAX_DEADLINES = 1_000;
 
 @Injectable()
 export class HomeService {
@@ -40,10 +42,12 @@ export class HomeService {
     const role = this.context.principal!.role as HomeView['role'];
     const today = parisDate(new Date());
     const rows = await this.pathways.listWithCurrentEmployer(tenantId, await this.access.scope(), toDbDate(today), MAX_ALTERNANTS);
-    const where = pathwaysIn(tenantId, rows.map((r) => r.id));
-    const shares = new Map((await this.dashboard.acquiredShares(tenantId, where)).map((s) => [s.id, s.share]));
+    const ids = rows.map((r) => r.id);
+    const where = pathwaysIn(tenantId, ids);
     const lastEntries = new Map((await this.dashboard.lastEntries(tenantId, where)).map((e) => [e.id, e.last_entry]));
-    const deadlines = (await this.dashboard.deadlines(tenantId, where, addDays(today, 365), this.regulation.opco.filingDays, this.regulation.admissibility.decisionMonths)).map((d) => ({
+    const deadlines = (
+      await this.dashboard.deadlines(tenantId, where, today, addDays(today, 365), this.regulation.opco.filingDays, this.regulation.admissibility.decisionMonths, MAX_DEADLINES, ids)
+    ).map((d) => ({
       pathwayId: d.pathway_id,
       kind: d.kind,
       dueOn: fromDbDate(d.due_on),
@@ -58,7 +62,7 @@ export class HomeService {
         state: p.state,
         employer: p.placements[0]?.employer ?? null,
         lastEntryDate: fromOptionalDbDate(lastEntries.get(p.id)),
-        acquiredShare: Math.round((shares.get(p.id) ?? 0) * 1000) / 1000,
+        acquiredShare: Math.round(p.acquiredShare * 1000) / 1000,
         nextDeadline: next ? { kind: next.kind, dueOn: next.dueOn, overdue: next.overdue } : null,
       };
     });

@@ -83,7 +83,16 @@ export class PathwayRepository {
   ): Promise<{ items: PathwaySummaryRow[]; total: number }> {
     const where: Prisma.PathwayWhereInput = { AND: [{ tenantId, ...toWhere(filter) }, scope] };
     return pageWithTotal(
-      () => this.db.client.pathway.findMany({ where, include: summary, orderBy: [...page.orderBy, { id: 'asc' }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+      // One query for the page, then one per relation for its rows: joined relations would be built for every matching row before the sort.
+      () =>
+        this.db.client.pathway.findMany({
+          where,
+          include: summary,
+          orderBy: [...page.orderBy, { id: 'asc' }],
+          skip: (page.page - 1) * page.pageSize,
+          take: page.pageSize,
+          relationLoadStrategy: 'query',
+        }),
       () => this.db.client.pathway.count({ where }),
     );
   }
@@ -102,6 +111,7 @@ export class PathwayRepository {
       },
       orderBy: [{ candidate: { lastName: 'asc' } }, { id: 'asc' }],
       take: limit,
+      relationLoadStrategy: 'query',
     });
   }
 

@@ -19,7 +19,7 @@ import {
   type UpdatePlacementInput,
 } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
-import { fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
+import { Database, fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
 import { AppError, notFound, ruleViolation, validationFailed } from '@jalon/server/errors';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { MembershipRepository } from '../auth/membership.repository.js';
@@ -34,6 +34,7 @@ import { PathwayRepository, type PathwayDetail } from './pathway.repository.js';
 import { toContractView, toHistoryView, toSummary, toView } from './pathway.views.js';
 import { REGULATION } from './regulation.provider.js';
 import { TransitionRecorder } from './transition-recorder.js';
+import { DashboardCache } from '../dashboard/dashboard.cache.js';
 import { ReminderPlanner } from '../reminders/reminder-planner.js';
 
 const CLOSED_STATES = new Set(['CLOSED', 'WITHDRAWN']);
@@ -56,6 +57,8 @@ export class PathwaysService {
     private readonly recorder: TransitionRecorder,
     private readonly audit: AuditTrail,
     private readonly reminders: ReminderPlanner,
+    private readonly db: Database,
+    private readonly dashboardCache: DashboardCache,
   ) {}
 
   async create(input: CreatePathwayInput): Promise<PathwayView> {
@@ -247,6 +250,8 @@ export class PathwaysService {
   private async afterChange(id: string): Promise<PathwayView> {
     const pathway = await this.find(id);
     await this.reminders.replan(pathway);
+    const tenantId = this.context.tenantId;
+    this.db.afterCommit(() => this.dashboardCache.invalidate(tenantId));
     return this.view(pathway);
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { ClsService } from 'nestjs-cls';
@@ -36,11 +37,14 @@ export class Database implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly cls: ClsService,
   ) {
-    const adapter = new PrismaPg({
-      connectionString: config.database.url,
-      max: config.database.poolSize,
-      application_name: 'jalon',
-    });
+    const adapter = new PrismaPg(
+      {
+        connectionString: config.database.url,
+        max: config.database.poolSize,
+        application_name: 'jalon',
+      },
+      { statementNameGenerator: preparedStatementName },
+    );
     this.prisma = new PrismaClient({ adapter, ...(config.database.queryEvents ? { log: [{ emit: 'event', level: 'query' }] } : {}) }) as PrismaClient;
   }
 
@@ -141,6 +145,26 @@ export class Database implements OnModuleDestroy {
   currentTenant(): string | null {
     return (this.cls.isActive() && this.cls.get<string | null>(TENANT)) || null;
   }
+}
+
+const statementNames = new Map<string, string>();
+/** Distinct statements a connection keeps prepared; later ones run unnamed (parsed each time). */
+const MAX_PREPARED_STATEMENTS = 500;
+
+/**
+ * Names the statements Prisma sends, so each pooled connection parses and
+ * plans a statement once and then only binds and executes it: most requests
+ * repeat the same few statements. Statements whose text varies (IN lists of
+ * varying length) stop being named once MAX_PREPARED_STATEMENTS are known.
+ */
+function preparedStatementName(query: { sql: string }): string {
+  let name = statementNames.get(query.sql);
+  if (name === undefined) {
+    if (statementNames.size >= MAX_PREPARED_STATEMENTS) return undefined as unknown as string;
+    name = `jalon_${createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(query.sql, name);
+  }
+  return name;
 }
 
 /** A unique constraint refused the write (Prisma P2002). */
