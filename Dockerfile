@@ -7,10 +7,10 @@ COPY . .
 RUN npm ci --no-audit --no-fund && npx nx run-many -t build --output-style=stream
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0
+# MALLOC_ARENA_MAX and the heap flag below: see API_PROCESS in scripts/lib/environment.ts.
+ENV NODE_ENV=production HOST=0.0.0.0 MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-# Same flags as API_NODE_FLAGS in scripts/lib/environment.ts.
 CMD ["node", "--max-old-space-size=160", "apps/api/dist/main.js"]

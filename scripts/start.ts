@@ -3,7 +3,7 @@
  * demo, builds what changed, then runs the API and the worker until Ctrl-C.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { API_NODE_FLAGS, DATA_DIR, localSecret, prepareEnvironment, REPO_ROOT } from './lib/environment.js';
+import { API_PROCESS, DATA_DIR, localSecret, prepareEnvironment, REPO_ROOT } from './lib/environment.js';
 
 const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'demo-jalon-vae-2026';
 const PLATFORM_ADMIN_EMAIL = process.env['PLATFORM_ADMIN_EMAIL'] ?? 'plateforme@jalon.local';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   run('npx', ['tsx', 'prisma/seed.ts'], env);
 
   const children: ChildProcess[] = [
-    spawn(process.execPath, [...API_NODE_FLAGS, 'apps/api/dist/main.js'], { cwd: REPO_ROOT, env, stdio: 'inherit' }),
+    spawn(process.execPath, [...API_PROCESS.flags, 'apps/api/dist/main.js'], { cwd: REPO_ROOT, env: { ...env, ...API_PROCESS.env }, stdio: 'inherit' }),
     spawn(process.execPath, ['apps/worker/dist/main.js'], { cwd: REPO_ROOT, env, stdio: 'inherit' }),
   ];
   let stopping = false;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration=SECONDS] [--reseed] [--no-write]`: the API at
+ * `npm run bench [-- --duration=SECONDS] [--reseed] [--no-write] [--app=DIR]`: the API at
  * GEIQ-network scale, side by side with a bare Fastify + pg baseline.
  *
  * Builds the apps, makes sure both datasets of `bench:seed` exist (full and
@@ -8,6 +8,8 @@
  * process (loopback, bounded in time and count) as a coordinator, company
  * tutors and an employer contact of the large tenant. Prints one table and
  * writes it to docs/benchmarks.md between the `bench:api` markers.
+ * `--app=DIR` runs the API and worker built in another checkout (an earlier
+ * commit, for before/after figures) against the same datasets.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,11 +23,12 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { parisDate } from '../../libs/domain/src/index.js';
-import { API_NODE_FLAGS, prepareEnvironment, REPO_ROOT, type Environment } from '../lib/environment.js';
+import { API_PROCESS, prepareEnvironment, REPO_ROOT, type Environment } from '../lib/environment.js';
 import { BENCH_DOCUMENT_KEY, BENCH_LOGINS, BENCH_PASSWORD, buildDataset, FULL, TENTH, type DatasetSize } from './dataset.js';
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const DURATION = Number(option('duration') ?? 10);
+const APP_DIR = path.resolve(option('app') ?? REPO_ROOT);
 const CONNECTIONS = 32;
 const TUTORS = 32;
 const API = '/api/v1';
@@ -64,7 +67,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 async function main(): Promise<void> {
   const started = new Date();
   console.log('=== build');
-  if (spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+  if (spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream'], { cwd: APP_DIR, stdio: 'inherit' }).status !== 0) process.exit(1);
 
   const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream, _s, done) => { stream.resume(); stream.on('end', () => done()); } });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -131,8 +134,8 @@ async function runDataset(size: DatasetSize, environment: Environment, smtpUrl: 
     DOCUMENTS_DIR: documentsDir,
     LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
   };
-  const api = await startProcess('api', process.execPath, [...API_NODE_FLAGS, 'apps/api/dist/main.js'], env, () => probe(`http://127.0.0.1:${apiPort}/health/live`));
-  const worker = await startProcess('worker', process.execPath, ['apps/worker/dist/main.js'], env);
+  const api = await startProcess('api', process.execPath, [...API_PROCESS.flags, path.join(APP_DIR, 'apps/api/dist/main.js')], { ...env, ...API_PROCESS.env }, () => probe(`http://127.0.0.1:${apiPort}/health/live`));
+  const worker = await startProcess('worker', process.execPath, [path.join(APP_DIR, 'apps/worker/dist/main.js')], env);
   const baseline = await startProcess('baseline', process.execPath, ['--import', 'tsx', 'scripts/bench/baseline.ts', environment.appUrl, String(baselinePort)], env, () =>
     probe(`http://127.0.0.1:${baselinePort}/pathways/00000000-0000-0000-0000-000000000000`, [404, 500]),
   );
@@ -211,6 +214,8 @@ async function runDataset(size: DatasetSize, environment: Environment, smtpUrl: 
     ];
     const scenarios = size === FULL ? everything : everything.filter((s) => /GET \/pathways \(|dashboard|timeline/.test(s.name));
 
+    // The worker's first absence scan reads every pathway: measure once it is done.
+    await settle(owner);
     const rows: Row[] = [];
     // The dashboard is cached for a minute: also time its computation, one request at a time with the cache emptied before each.
     const computed = await coldDashboard(`${base}${API}/dashboard`, coordinator, environment.redisUrl, `${prefix}:dashboard:${tenantId}`);
@@ -271,6 +276,18 @@ async function load(url: string, scenario: Scenario, seconds: number, connection
     errors: errors + result.errors + result.timeouts,
     rssMb: Math.round(rss / 1024),
   };
+}
+
+/** Waits until no other session of the database has run a query for two seconds (at most two minutes). */
+async function settle(owner: pg.Pool): Promise<void> {
+  const until = Date.now() + 120_000;
+  for (let quiet = 0; quiet < 4 && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const { rows } = await owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    quiet = rows[0]!.n === 0 ? quiet + 1 : 0;
+  }
 }
 
 /** The dashboard computed from the database each time: serial requests, the tenant's cached dashboards deleted before each. */

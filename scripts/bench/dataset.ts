@@ -258,7 +258,10 @@ BEGIN
            CASE state WHEN 'CLOSED' THEN 'CERTIFIED' WHEN 'WITHDRAWN' THEN 'OTHER' END,
            CASE WHEN state IN ('CERTIFIED', 'CLOSED') THEN ARRAY['BC01','BC02','BC03','BC04'] WHEN state = 'PARTIALLY_CERTIFIED' THEN ARRAY['BC01','BC02'] ELSE '{}' END,
            (coalesce(greatest(last_entry, CASE WHEN stage = 6 THEN start_on + 720 END), start_on - 30) + time '17:00') AT TIME ZONE 'Europe/Paris',
-           (start_on - 30) + time '09:00', now()
+           (start_on - 30) + time '09:00',
+           -- Last changed at the last step it went through, some minutes apart.
+           (CASE WHEN stage = 9 THEN start_on + 60 WHEN stage = 0 THEN start_on - 30 ELSE start_on + (ARRAY[0, 0, 400, 440, 580, 600, 701])[stage + 1] END + time '10:00' + (n % 600) * interval '1 minute')
+             AT TIME ZONE 'Europe/Paris'
     FROM b_path;
 
   INSERT INTO contracts (id, tenant_id, pathway_id, kind, start_date, planned_end_date, trial_end_date, actual_end_date, termination_reason, terminated_in_trial,
