@@ -65,6 +65,15 @@ describe('query plans of the hot reads', () => {
     ] as const) {
       expect((await http(app).get(path).set(bearer(token))).status).toBe(200);
     }
+    // The writes the benchmark drives read too: a tutor's entry, a coordinator's transition.
+    const entry = await http(app)
+      .post(`/api/v1/pathways/${id}/progress-entries`)
+      .set(bearer(tutor))
+      .send({ date: '2026-11-02', activity: 'Contrôle en fin de ligne', hours: 7, assessments: [{ competencyId: fixture.competencyIds[0], level: 'ACQUIRED' }] });
+    expect(entry.status).toBe(201);
+    const { version } = (await http(app).get(`/api/v1/pathways/${id}`).set(bearer(staff))).body;
+    const moved = await http(app).post(`/api/v1/pathways/${id}/transitions`).set(bearer(staff)).send({ action: 'rescheduleJury', expectedVersion: version, date: '2027-01-15' });
+    expect(moved.status).toBe(200);
     const reads = captured.filter((q) => /^\s*(SELECT|WITH)/i.test(q.sql) && LARGE_TABLES.some((t) => q.sql.includes(`"${t}"`) || q.sql.includes(` ${t} `)));
     expect(reads.length).toBeGreaterThan(10);
 
