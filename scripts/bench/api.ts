@@ -249,7 +249,8 @@ async function load(url: string, scenario: Scenario, seconds: number, connection
         url,
         connections,
         duration: seconds,
-        ...(scenario.amount ? { amount: Math.min(scenario.amount, seconds * 400) } : {}),
+        // Bounded in time, or in count for one-shot requests (autocannon then ignores the duration).
+        ...(scenario.amount ? { amount: scenario.amount } : {}),
         timeout: 10,
         requests: [{ setupRequest: (request) => ({ ...request, ...scenario.next() }) }],
       },
