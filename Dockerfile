@@ -7,10 +7,11 @@ COPY . .
 RUN npm ci --no-audit --no-fund && npx nx run-many -t build --output-style=stream
 
 FROM node:20-bookworm-slim
-# MALLOC_ARENA_MAX and the heap flag below: see API_PROCESS in scripts/lib/environment.ts.
-ENV NODE_ENV=production HOST=0.0.0.0 MALLOC_ARENA_MAX=2
+# Memory settings: see API_PROCESS in scripts/lib/environment.ts. NODE_OPTIONS
+# can be raised at run time (docker run -e NODE_OPTIONS=...) with the container's memory.
+ENV NODE_ENV=production HOST=0.0.0.0 MALLOC_ARENA_MAX=2 NODE_OPTIONS=--max-old-space-size=160
 WORKDIR /app
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["node", "--max-old-space-size=160", "apps/api/dist/main.js"]
+CMD ["node", "apps/api/dist/main.js"]

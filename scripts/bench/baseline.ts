@@ -33,5 +33,4 @@ app.get<{ Params: { id: string }; Headers: { 'x-tenant-id': string } }>('/pathwa
 });
 
 await app.listen({ host: '127.0.0.1', port: Number(port) });
-process.send?.('ready');
 process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));

@@ -213,7 +213,7 @@ BEGIN
 
   -- Pathways: the state from n (spread as a GEIQ's would be), then dates that fit it.
   CREATE TEMP TABLE b_path ON COMMIT DROP AS
-    SELECT s.*, today - s.age AS start_on, s.age * 0 + 0 AS rank_with_contract
+    SELECT s.*, today - s.age AS start_on, 0::bigint AS rank_with_contract
     FROM (
       SELECT q.*,
         CASE q.stage WHEN 0 THEN q.n % 30 WHEN 1 THEN 20 + (q.n * 31) % 480 WHEN 2 THEN 420 + (q.n * 31) % 120 WHEN 3 THEN 480 + (q.n * 31) % 150
@@ -271,10 +271,8 @@ BEGIN
            CASE WHEN n % 33 = 0 OR start_on + 5 > today THEN NULL ELSE start_on + 5 END,
            (CASE WHEN n % 33 = 0 OR start_on + 5 > today THEN 'PENDING' ELSE 'ACCEPTED' END)::"OpcoDecision", start_on - 10, now()
     FROM b_path WHERE stage > 0;
-  -- Triggers are off during the load: the derived tutor_last_entry_on is written here (every entry is the tutor's),
-  -- acquired_share at the end.
-  INSERT INTO placements (id, tenant_id, contract_id, pathway_id, employer_id, tutor_membership_id, start_date, end_date, tutor_last_entry_on, created_at)
-    SELECT placement_id, tenant, contract_id, pathway_id, employer_id, tutor_membership_id, start_on, ended_on, last_entry, start_on - 10
+  INSERT INTO placements (id, tenant_id, contract_id, pathway_id, employer_id, tutor_membership_id, start_date, end_date, created_at)
+    SELECT placement_id, tenant, contract_id, pathway_id, employer_id, tutor_membership_id, start_on, ended_on, start_on - 10
     FROM b_path WHERE stage > 0;
 
   INSERT INTO admissibilities (id, tenant_id, pathway_id, attempt, submitted_on, complete_on, decision, decided_on, valid_until, created_at)
@@ -366,7 +364,9 @@ BEGIN
     SELECT gen_random_uuid(), tenant, pathway_id, 'Enseignements généraux et technologiques', 'AFPA Rennes', 140, least(140, (today - start_on) / 5), start_on + 14, start_on + 400, now()
     FROM b_path WHERE stage > 0;
 
+  -- Triggers are off during the load: the derived columns are computed here, by the functions the triggers call.
   PERFORM app_refresh_acquired_share(array(SELECT pathway_id FROM b_path WHERE stage > 0));
+  PERFORM app_refresh_tutor_last_entry(array(SELECT pathway_id FROM b_path WHERE stage > 0));
 END
 $fn$;
 `;

@@ -72,6 +72,22 @@ describe('coordinator dashboard', () => {
     expect(after.juriesNext30Days).toEqual([expect.objectContaining({ pathwayId, date: addDays(today(), 20) })]);
   });
 
+  it('shows a pathway moved to another cohort at once', async () => {
+    const cohort = (await pools.owner.query<{ id: string }>('SELECT cohort_id AS id FROM pathways WHERE id = $1', [pathwayId])).rows[0]!.id;
+    const other = (
+      await pools.owner.query<{ id: string }>(
+        `INSERT INTO cohorts (id, tenant_id, name, certification_id, start_date, updated_at)
+         SELECT gen_random_uuid(), tenant_id, 'Promo 2', certification_id, start_date, now() FROM cohorts WHERE id = $1 RETURNING id`,
+        [cohort],
+      )
+    ).rows[0]!.id;
+    const inCohort = async (id: string) => (await http(app).get(`/api/v1/dashboard?cohortId=${id}`).set(bearer(token))).body.countsByState.JURY_SCHEDULED;
+    expect([await inCohort(cohort), await inCohort(other)]).toEqual([1, 0]);
+    const { version } = (await http(app).get(`/api/v1/pathways/${pathwayId}`).set(bearer(token))).body;
+    expect((await http(app).patch(`/api/v1/pathways/${pathwayId}`).set(bearer(token)).send({ expectedVersion: version, cohortId: other })).status).toBe(200);
+    expect([await inCohort(cohort), await inCohort(other)]).toEqual([0, 1]);
+  });
+
   it('lists the 50 most urgent items of a kind and counts them all', async () => {
     const own = await factory.tenant();
     const coordinator = await factory.member(own, 'COORDINATOR');
@@ -136,6 +152,40 @@ describe('coordinator dashboard', () => {
     );
     const placements = await pools.owner.query<{ last_entry: string }>('SELECT tutor_last_entry_on::text AS last_entry FROM placements WHERE pathway_id = $1', [id]);
     expect(placements.rows.map((r) => r.last_entry)).toEqual([today(), today()]);
+  });
+
+  it('keeps the acquired share right when two transactions assess one pathway at once', async () => {
+    const own = await factory.tenant();
+    const { pathwayId: id, tutor, competencyIds } = await factory.rowInEveryTable(own);
+    const [first, second] = [await pools.app.connect(), await pools.app.connect()];
+    const assess = (client: typeof first, competencyId: string) =>
+      client.query(
+        // An AFEST evaluation: nothing else on the pathway is written, only the assessment and its derived share.
+        `WITH cycle AS (
+           INSERT INTO afest_cycles (id, tenant_id, pathway_id, title, competency_ids, analysis_on, evaluation_on, created_by_id, updated_at)
+           VALUES (gen_random_uuid(), $1, $2, 'Cycle', ARRAY[$5]::uuid[], $4, $4, $3, now()) RETURNING id)
+         INSERT INTO competency_assessments (id, tenant_id, afest_cycle_id, pathway_id, competency_id, level, assessed_on)
+         SELECT gen_random_uuid(), $1, cycle.id, $2, $5, 'ACQUIRED', $4 FROM cycle`,
+        [own.id, id, tutor.id, today(), competencyId],
+      );
+    try {
+      for (const client of [first, second]) {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [own.id]);
+      }
+      await assess(first, competencyIds[0]!);
+      // The second waits for the first's lock on the pathway, then counts both assessments.
+      const waiting = assess(second, competencyIds[1]!);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await first.query('COMMIT');
+      await waiting;
+      await second.query('COMMIT');
+    } finally {
+      first.release();
+      second.release();
+    }
+    const { rows } = await pools.owner.query<{ share: number }>('SELECT acquired_share AS share FROM pathways WHERE id = $1', [id]);
+    expect(rows[0]!.share).toBeCloseTo(2 / competencyIds.length, 5);
   });
 
   it('is for staff only, and never counts another tenant', async () => {

@@ -15,9 +15,22 @@ CREATE INDEX "placements_tenant_id_tutor_last_entry_on_idx" ON "placements"("ten
 -- its target blocs) whose latest assessment is ACQUIRED. A certification's
 -- blocs cannot change once a pathway follows it (409 IN_USE), so only
 -- assessments move it.
+-- Both refresh functions first lock the pathways (in id order), then compute
+-- in a second statement, whose snapshot is taken once the lock is held: two
+-- transactions writing on one pathway cannot store a figure that misses the
+-- other's rows.
+CREATE FUNCTION app_lock_pathways(p_pathway_ids uuid[]) RETURNS void
+  LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp
+  AS $$
+    BEGIN
+      PERFORM 1 FROM pathways WHERE id = ANY (p_pathway_ids) ORDER BY id FOR NO KEY UPDATE;
+    END
+  $$;
+
 CREATE FUNCTION app_refresh_acquired_share(p_pathway_ids uuid[]) RETURNS void
   LANGUAGE sql VOLATILE SET search_path = public, pg_temp
   AS $$
+    SELECT app_lock_pathways(p_pathway_ids);
     UPDATE pathways p SET acquired_share = s.share
     FROM (
       SELECT q.id, coalesce(count(*) FILTER (WHERE latest.level = 'ACQUIRED')::real / nullif(count(c.id), 0), 0)::real AS share
@@ -76,6 +89,7 @@ CREATE FUNCTION app_tutor_last_entry(p_tenant_id uuid, p_pathway_id uuid, p_tuto
 CREATE FUNCTION app_refresh_tutor_last_entry(p_pathway_ids uuid[]) RETURNS void
   LANGUAGE sql VOLATILE SET search_path = public, pg_temp
   AS $$
+    SELECT app_lock_pathways(p_pathway_ids);
     UPDATE placements pl SET tutor_last_entry_on = x.last_entry
     FROM (
       SELECT q.id, app_tutor_last_entry(q.tenant_id, q.pathway_id, q.tutor_membership_id) AS last_entry
@@ -102,6 +116,17 @@ CREATE FUNCTION app_placement_tutor_last_entry() RETURNS trigger
 CREATE TRIGGER placements_tutor_last_entry BEFORE INSERT OR UPDATE OF pathway_id, tutor_membership_id ON placements
   FOR EACH ROW EXECUTE FUNCTION app_placement_tutor_last_entry();
 
--- Existing rows.
-SELECT app_refresh_acquired_share(array(SELECT id FROM pathways));
-SELECT app_refresh_tutor_last_entry(array(SELECT DISTINCT pathway_id FROM placements));
+-- Existing rows, tenant by tenant: row-level security applies to the owner
+-- too, so without the tenant set the functions would see nothing.
+DO $$
+DECLARE
+  t uuid;
+BEGIN
+  FOR t IN SELECT id FROM tenants LOOP
+    PERFORM set_config('app.tenant_id', t::text, true);
+    PERFORM app_refresh_acquired_share(array(SELECT id FROM pathways WHERE tenant_id = t));
+    PERFORM app_refresh_tutor_last_entry(array(SELECT DISTINCT pathway_id FROM placements WHERE tenant_id = t));
+  END LOOP;
+  PERFORM set_config('app.tenant_id', '', true);
+END
+$$;

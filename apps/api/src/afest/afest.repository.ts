@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database, toDbDate, type CompetencyLevel, type Prisma, type TrainingModule } from '@jalon/server/database';
 
-const withAssessments = { assessments: { select: { competencyId: true, level: true } } } satisfies Prisma.AfestCycleInclude;
+const withAssessments = { assessments: { select: { competencyId: true, level: true }, orderBy: { id: 'asc' } } } satisfies Prisma.AfestCycleInclude;
 export type AfestCycleRow = Prisma.AfestCycleGetPayload<{ include: typeof withAssessments }>;
 
 /** AFEST cycles and training modules: the theory part of a pathway. */

@@ -73,7 +73,7 @@ export class DashboardRepository {
       LIMIT ${limit}`;
   }
 
-  /** Oldest request first; `past_total` counts those whose decision delay has run by `today`. */
+  /** The soonest implicit decision first (then incomplete ones, oldest first); `past_total` counts those whose decision delay has run by `today`. */
   admissibilityPending(
     tenantId: string,
     where: Prisma.Sql,
@@ -88,7 +88,7 @@ export class DashboardRepository {
         FROM admissibilities a JOIN pathways p ON p.id = a.pathway_id JOIN candidates c ON c.id = p.candidate_id
         WHERE ${where} AND p.state = 'ADMISSIBILITY_PENDING' AND a.tenant_id = ${tenantId}::uuid AND a.is_active
       ) x
-      ORDER BY x.submitted_on, x.pathway_id
+      ORDER BY x.implicit_from NULLS LAST, x.submitted_on, x.pathway_id
       LIMIT ${limit}`;
   }
 
@@ -146,7 +146,8 @@ export class DashboardRepository {
     until: string,
     opcoFilingDays: number,
     decisionMonths: number,
-    limit: number,
+    /** null: all of them (a home page's few pathways). */
+    limit: number | null,
     onlyPathways?: string[],
   ): Promise<(Person & Counted & { pathway_id: string; kind: DeadlineKind; due_on: Date; overdue_total: number })[]> {
     const only = (column: Prisma.Sql) => (onlyPathways ? Prisma.sql`AND ${column} = ANY (${onlyPathways}::uuid[])` : Prisma.empty);
@@ -159,25 +160,27 @@ export class DashboardRepository {
             AND k.start_date <= ${toDbDate(until)}::date - ${opcoFilingDays}::int ${only(Prisma.sql`k.pathway_id`)}
         UNION ALL
         SELECT k.pathway_id, 'TRIAL_END', k.trial_end_date FROM contracts k
-          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL AND k.trial_end_date BETWEEN current_date AND ${toDbDate(until)} ${only(Prisma.sql`k.pathway_id`)}
+          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL AND k.trial_end_date BETWEEN ${toDbDate(today)} AND ${toDbDate(until)} ${only(Prisma.sql`k.pathway_id`)}
         UNION ALL
         SELECT k.pathway_id, 'CONTRACT_END', k.planned_end_date FROM contracts k
           WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL AND k.planned_end_date <= ${toDbDate(until)} ${only(Prisma.sql`k.pathway_id`)}
         UNION ALL
         SELECT a.pathway_id, 'ADMISSIBILITY_IMPLICIT', (a.complete_on + make_interval(months => ${decisionMonths}))::date FROM admissibilities a
           WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.decision IS NULL
-            AND a.complete_on <= ${toDbDate(until)}::date - make_interval(months => ${decisionMonths}) ${only(Prisma.sql`a.pathway_id`)}
+            -- The first test lets the index narrow; the second is exact at month ends (31 January + 1 month = 28 February).
+            AND a.complete_on <= (${toDbDate(until)}::date - make_interval(months => ${decisionMonths}))::date + 3
+            AND (a.complete_on + make_interval(months => ${decisionMonths}))::date <= ${toDbDate(until)} ${only(Prisma.sql`a.pathway_id`)}
         UNION ALL
         SELECT a.pathway_id, 'ADMISSIBILITY_EXPIRY', a.valid_until FROM admissibilities a JOIN pathways q ON q.id = a.pathway_id
           WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.valid_until <= ${toDbDate(until)} AND q.state = 'DOSSIER' ${only(Prisma.sql`a.pathway_id`)}
         UNION ALL
-        SELECT j.pathway_id, CASE WHEN j.date < current_date THEN 'JURY_RESULT_MISSING' ELSE 'JURY' END, j.date FROM jury_sessions j
+        SELECT j.pathway_id, CASE WHEN j.date < ${toDbDate(today)} THEN 'JURY_RESULT_MISSING' ELSE 'JURY' END, j.date FROM jury_sessions j
           WHERE j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL AND j.date <= ${toDbDate(until)} ${only(Prisma.sql`j.pathway_id`)}
       ) d
       JOIN pathways p ON p.id = d.pathway_id JOIN candidates c ON c.id = p.candidate_id
       WHERE ${where} AND ${open()}
       ORDER BY d.due_on, d.kind, p.id
-      LIMIT ${limit}`;
+      ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
   }
 }
 

@@ -24,8 +24,6 @@ const NEXT_STEPS: Record<PathwayStateValue, string[]> = {
 };
 
 const MAX_ALTERNANTS = 200;
-/** Enough for every alternant's next deadline over the year ahead. */
-const MAX_DEADLINES = 1_000;
 
 @Injectable()
 export class HomeService {
@@ -46,7 +44,7 @@ export class HomeService {
     const where = pathwaysIn(tenantId, ids);
     const lastEntries = new Map((await this.dashboard.lastEntries(tenantId, where)).map((e) => [e.id, e.last_entry]));
     const deadlines = (
-      await this.dashboard.deadlines(tenantId, where, today, addDays(today, 365), this.regulation.opco.filingDays, this.regulation.admissibility.decisionMonths, MAX_DEADLINES, ids)
+      await this.dashboard.deadlines(tenantId, where, today, addDays(today, 365), this.regulation.opco.filingDays, this.regulation.admissibility.decisionMonths, null, ids)
     ).map((d) => ({
       pathwayId: d.pathway_id,
       kind: d.kind,

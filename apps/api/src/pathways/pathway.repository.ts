@@ -106,6 +106,7 @@ export class PathwayRepository {
         placements: {
           where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
           select: { employer: { select: { id: true, name: true } } },
+          orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
           take: 1,
         },
       },

@@ -19,7 +19,7 @@ import {
   type UpdatePlacementInput,
 } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
-import { Database, fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
+import { fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
 import { AppError, notFound, ruleViolation, validationFailed } from '@jalon/server/errors';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { MembershipRepository } from '../auth/membership.repository.js';
@@ -57,7 +57,6 @@ export class PathwaysService {
     private readonly recorder: TransitionRecorder,
     private readonly audit: AuditTrail,
     private readonly reminders: ReminderPlanner,
-    private readonly db: Database,
     private readonly dashboardCache: DashboardCache,
   ) {}
 
@@ -129,6 +128,7 @@ export class PathwaysService {
     const { expectedVersion, ...changes } = input;
     await this.pathways.updateVersioned(tenantId, id, expectedVersion, changes);
     await this.audit.record({ action: 'pathway.update', entity: 'Pathway', entityId: id, before: { cohortId: pathway.cohortId, referentCoordinatorId: pathway.referentCoordinatorId, activity: pathway.activity }, after: changes });
+    this.dashboardCache.invalidateAfterCommit(tenantId);
     return this.get(id);
   }
 
@@ -250,8 +250,7 @@ export class PathwaysService {
   private async afterChange(id: string): Promise<PathwayView> {
     const pathway = await this.find(id);
     await this.reminders.replan(pathway);
-    const tenantId = this.context.tenantId;
-    this.db.afterCommit(() => this.dashboardCache.invalidate(tenantId));
+    this.dashboardCache.invalidateAfterCommit(this.context.tenantId);
     return this.view(pathway);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database, toDbDate, type CompetencyLevel, type Prisma } from '@jalon/server/database';
 
 const withDetails = {
-  assessments: { select: { competencyId: true, level: true } },
+  assessments: { select: { competencyId: true, level: true }, orderBy: { id: 'asc' } },
   attachments: { where: { deletedAt: null }, select: { id: true, fileName: true, mimeType: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.ProgressEntryInclude;
 

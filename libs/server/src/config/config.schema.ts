@@ -25,6 +25,8 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt.default(10),
   /** Emit every SQL statement as an event (Database.onQuery): query-plan checks, debugging. */
   DATABASE_QUERY_EVENTS: bool.default(false),
+  /** Name Prisma's statements so each connection parses and plans them once; false behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
   /** Prefix of every Redis key (queues, rate limits): lets several deployments (or test runs) share one Redis. */
   REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('jalon'),

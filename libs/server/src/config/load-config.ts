@@ -24,7 +24,7 @@ function toAppConfig(env: Env) {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL },
     http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/$/, ''), trustProxy: env.TRUST_PROXY },
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, queryEvents: env.DATABASE_QUERY_EVENTS },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, queryEvents: env.DATABASE_QUERY_EVENTS, preparedStatements: env.DATABASE_PREPARED_STATEMENTS },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     auth: {
       jwtSecret: env.JWT_SECRET,

@@ -43,7 +43,8 @@ export class Database implements OnModuleDestroy {
         max: config.database.poolSize,
         application_name: 'jalon',
       },
-      { statementNameGenerator: preparedStatementName },
+      // The adapter's type says string; undefined (no name) is what pg expects for an unnamed statement.
+      config.database.preparedStatements ? { statementNameGenerator: preparedStatementName as (query: { sql: string }) => string } : {},
     );
     this.prisma = new PrismaClient({ adapter, ...(config.database.queryEvents ? { log: [{ emit: 'event', level: 'query' }] } : {}) }) as PrismaClient;
   }
@@ -157,10 +158,10 @@ const MAX_PREPARED_STATEMENTS = 500;
  * repeat the same few statements. Statements whose text varies (IN lists of
  * varying length) stop being named once MAX_PREPARED_STATEMENTS are known.
  */
-function preparedStatementName(query: { sql: string }): string {
+function preparedStatementName(query: { sql: string }): string | undefined {
   let name = statementNames.get(query.sql);
   if (name === undefined) {
-    if (statementNames.size >= MAX_PREPARED_STATEMENTS) return undefined as unknown as string;
+    if (statementNames.size >= MAX_PREPARED_STATEMENTS) return undefined;
     name = `jalon_${createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
     statementNames.set(query.sql, name);
   }
