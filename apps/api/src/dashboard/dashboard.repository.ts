@@ -1,23 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DeadlineKind } from '@jalon/contracts';
 import { Database, Prisma, toDbDate } from '@jalon/server/database';
-
-export interface DashboardFilter {
-  cohortId?: string;
-  coordinatorId?: string;
-}
-
-/** The pathways (alias `p`) of a tenant, by cohort and referent coordinator. */
-export function pathwaysMatching(tenantId: string, f: DashboardFilter): Prisma.Sql {
-  return Prisma.sql`p.tenant_id = ${tenantId}::uuid
-    AND (${f.cohortId ?? null}::uuid IS NULL OR p.cohort_id = ${f.cohortId ?? null}::uuid)
-    AND (${f.coordinatorId ?? null}::uuid IS NULL OR p.referent_coordinator_id = ${f.coordinatorId ?? null}::uuid)`;
-}
-
-/** Some pathways (alias `p`) of a tenant, by id. */
-export function pathwaysIn(tenantId: string, ids: string[]): Prisma.Sql {
-  return Prisma.sql`p.tenant_id = ${tenantId}::uuid AND p.id = ANY (${ids}::uuid[])`;
-}
 
 interface Person {
   first_name: string;
@@ -101,34 +83,6 @@ export class DashboardRepository {
     return this.db.client.$queryRaw`
       SELECT p.id, (SELECT max(e.date) FROM progress_entries e WHERE e.tenant_id = p.tenant_id AND e.pathway_id = p.id) AS last_entry
       FROM pathways p WHERE ${where}`;
-  }
-
-  /** Dated obligations of open pathways due up to `until` (earlier ones are overdue). */
-  deadlines(tenantId: string, where: Prisma.Sql, until: string, opcoFilingDays: number, decisionMonths: number): Promise<(Person & { pathway_id: string; kind: DeadlineKind; due_on: Date })[]> {
-    return this.db.client.$queryRaw`
-      SELECT d.pathway_id, c.first_name, c.last_name, d.kind, d.due_on FROM (
-        SELECT k.pathway_id, 'OPCO_FILING' AS kind, (k.start_date + ${opcoFilingDays}::int) AS due_on
-          FROM contracts k WHERE k.tenant_id = ${tenantId}::uuid AND k.opco_filed_on IS NULL AND k.actual_end_date IS NULL
-        UNION ALL
-        SELECT k.pathway_id, 'TRIAL_END', k.trial_end_date FROM contracts k
-          WHERE k.tenant_id = ${tenantId}::uuid AND k.trial_end_date IS NOT NULL AND k.actual_end_date IS NULL AND k.trial_end_date >= current_date
-        UNION ALL
-        SELECT k.pathway_id, 'CONTRACT_END', k.planned_end_date FROM contracts k
-          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL
-        UNION ALL
-        SELECT a.pathway_id, 'ADMISSIBILITY_IMPLICIT', (a.complete_on + make_interval(months => ${decisionMonths}))::date FROM admissibilities a
-          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.decision IS NULL AND a.complete_on IS NOT NULL
-        UNION ALL
-        SELECT a.pathway_id, 'ADMISSIBILITY_EXPIRY', a.valid_until FROM admissibilities a JOIN pathways q ON q.id = a.pathway_id
-          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.valid_until IS NOT NULL AND q.state = 'DOSSIER'
-        UNION ALL
-        SELECT j.pathway_id, CASE WHEN j.date < current_date THEN 'JURY_RESULT_MISSING' ELSE 'JURY' END, j.date FROM jury_sessions j
-          WHERE j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL
-      ) d
-      JOIN pathways p ON p.id = d.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${where} AND ${open()} AND d.due_on <= ${toDbDate(until)}
-      ORDER BY d.due_on, d.kind, p.id
-      LIMIT 200`;
   }
 }
 

@@ -3,8 +3,9 @@ import { addDays, parisDate, PATHWAY_STATES, type Regulation } from '@jalon/doma
 import type { DashboardQueryInput, DashboardView } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
-import { REGULATION } from '../pathways/regulation.provider.js';
-import { DashboardRepository, pathwaysMatching } from './dashboard.repository.js';
+import { DeadlineRepository, pathwaysMatching } from '@jalon/server/deadlines';
+import { REGULATION } from '@jalon/server/regulation';
+import { DashboardRepository } from './dashboard.repository.js';
 
 /** How long without a progress entry before a tutor shows as silent. */
 const TUTOR_SILENCE_DAYS = 7;
@@ -15,6 +16,7 @@ export class DashboardService {
     @Inject(REGULATION) private readonly regulation: Regulation,
     private readonly context: RequestContext,
     private readonly dashboard: DashboardRepository,
+    private readonly deadlines: DeadlineRepository,
   ) {}
 
   /** The queries run one after the other on the request's connection (one transaction); each is an aggregate. */
@@ -24,7 +26,7 @@ export class DashboardService {
     const decisionMonths = this.regulation.admissibility.decisionMonths;
     const where = pathwaysMatching(tenantId, filter);
     const counts = await this.dashboard.countsByState(tenantId, where);
-    const deadlines = await this.dashboard.deadlines(tenantId, where, addDays(today, 30), this.regulation.opco.filingDays, decisionMonths);
+    const deadlines = await this.deadlines.dueBy(tenantId, where, { today, until: addDays(today, 30), opcoFilingDays: this.regulation.opco.filingDays, decisionMonths });
     const juries = await this.dashboard.juries(tenantId, where, today, addDays(today, 30));
     const contracts = await this.dashboard.contractsEnding(tenantId, where, today, addDays(today, 90));
     const pending = await this.dashboard.admissibilityPending(tenantId, where, decisionMonths);
