@@ -3,7 +3,10 @@
  * reminders across 20 tenants in a database of its own, then measures the
  * time until all are SENT and their e-mails received by a local SMTP
  * listener, with one and with two worker processes. Needs a build first
- * (`npm run build`). Prints a Markdown table for docs/benchmarks.md.
+ * (`npm run build`). Prints a Markdown table for docs/benchmarks.md, with
+ * the database transactions committed per reminder.
+ * `BENCH_WORKER_ARGS` adds Node options to the workers (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,15 +25,18 @@ async function main(): Promise<void> {
   const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream, _s, done) => { stream.resume(); stream.on('end', () => { received++; done(); }); } });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
-  const rows: string[] = ['| workers | reminders | all SENT | all e-mails received | e-mails/s |', '|---|---|---|---|---|'];
+  const rows: string[] = ['| workers | reminders | all SENT | all e-mails received | e-mails/s | transactions per reminder |', '|---|---|---|---|---|---|'];
+  const workerArgs = (process.env['BENCH_WORKER_ARGS'] ?? '').split(' ').filter(Boolean);
+  const commits = async () => Number((await owner.query<{ n: string }>(`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0]!.n);
   try {
     for (const workers of [1, 2]) {
       await seed(owner, COUNT);
       received = 0;
       const prefix = `bench-${randomBytes(4).toString('hex')}`;
+      const commitsBefore = await commits();
       const started = performance.now();
       const processes: ChildProcess[] = Array.from({ length: workers }, () =>
-        spawn(process.execPath, ['apps/worker/dist/main.js'], {
+        spawn(process.execPath, [...workerArgs, 'apps/worker/dist/main.js'], {
           cwd: REPO_ROOT,
           stdio: ['ignore', 'ignore', 'inherit'],
           env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: environment.appUrl, REDIS_URL: environment.redisUrl, REDIS_KEY_PREFIX: prefix, JWT_SECRET: randomBytes(32).toString('hex'), SMTP_URL: smtpUrl, REMINDER_SWEEP_EVERY_MS: '1000', DATABASE_POOL_SIZE: '10' },
@@ -47,7 +53,10 @@ async function main(): Promise<void> {
       const mailsAt = performance.now();
       await Promise.all(processes.map((p) => new Promise((resolve) => { p.once('exit', resolve); p.kill('SIGTERM'); })));
       const seconds = (t: number) => ((t - started) / 1000).toFixed(1);
-      rows.push(`| ${workers} | ${COUNT} | ${seconds(sentAt)} s | ${seconds(mailsAt)} s | ${(COUNT / ((mailsAt - started) / 1000)).toFixed(0)} |`);
+      // The pg_stat figures are sent by the backends after a short delay: read them once things are quiet.
+      await new Promise((r) => setTimeout(r, 1_500));
+      const perReminder = ((await commits()) - commitsBefore) / COUNT;
+      rows.push(`| ${workers} | ${COUNT} | ${seconds(sentAt)} s | ${seconds(mailsAt)} s | ${(COUNT / ((mailsAt - started) / 1000)).toFixed(0)} | ${perReminder.toFixed(2)} |`);
     }
   } finally {
     smtp.close();

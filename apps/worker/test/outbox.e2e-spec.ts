@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '@jalon/server/config';
 import { JobQueue, QueueName } from '@jalon/server/jobs';
+import { MailDelivery } from '../src/mail/mail-delivery.js';
 import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestTenant } from '../../../test/support/factories.js';
@@ -16,12 +17,12 @@ describe('worker: outbox e-mails', () => {
   let config: AppConfig;
   let tenant: TestTenant;
 
-  const pendingMessage = async (to: string, ageSeconds = 0) => {
+  const pendingMessage = async (to: string, ageSeconds = 0, tenantId = tenant.id) => {
     const id = randomUUID();
     await pools.owner.query(
       `INSERT INTO outbox_messages (id, tenant_id, kind, recipient, subject, text_body, html_body, created_at)
        VALUES ($1, $2, 'TEST', $3, 'Objet', 'Bonjour', '<p>Bonjour</p>', now() - make_interval(secs => $4))`,
-      [id, tenant.id, to, ageSeconds],
+      [id, tenantId, to, ageSeconds],
     );
     return id;
   };
@@ -61,6 +62,25 @@ describe('worker: outbox e-mails', () => {
       await smtp.waitFor(to);
       await waitFor(async () => ((await jobs.queue(QueueName.Mail).getJobCounts('completed')).completed ?? 0) >= 3);
       expect(smtp.to(to)).toHaveLength(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('sends nothing when asked for another tenant’s message: the send transaction sees its own tenant only', async () => {
+    const worker = await startWorker(config);
+    try {
+      const other = await factory.tenant();
+      const to = `autre-${Date.now()}@test.jalon.fr`;
+      // Dated ahead, so that no sweep takes it meanwhile.
+      const id = await pendingMessage(to, -600, other.id);
+      await worker.get(MailDelivery).send(tenant.id, id);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.to(to)).toHaveLength(0);
+      expect((await pools.owner.query('SELECT status FROM outbox_messages WHERE id = $1', [id])).rows[0].status).toBe('PENDING');
+      await worker.get(MailDelivery).send(other.id, id);
+      await smtp.waitFor(to);
+      expect((await pools.owner.query('SELECT status, text_body FROM outbox_messages WHERE id = $1', [id])).rows[0]).toEqual({ status: 'SENT', text_body: null });
     } finally {
       await worker.close();
     }

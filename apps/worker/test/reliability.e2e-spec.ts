@@ -23,7 +23,8 @@ const REMINDERS = 40;
 describe('reminder delivery survives Redis losing its data and runs on two workers', () => {
   // Dropped and made again at the start of each run (not at the end: connections
   // the API left in its pool would be cut while this process still holds them).
-  const database = 'jalon_test_reliability';
+  // Named after the test database, so that runs on other test databases do not collide.
+  const database = `${process.env['TEST_DATABASE_NAME'] ?? 'jalon_test'}_reliability`;
   const ownerUrl = withDatabase(requiredEnv('TEST_DATABASE_OWNER_URL'), database);
   const appUrl = withDatabase(requiredEnv('TEST_DATABASE_URL'), database);
   let redis: ChildProcess;
@@ -129,24 +130,35 @@ describe('reminder delivery survives Redis losing its data and runs on two worke
     await expectEachSentOnce(ids, adminEmail);
   }, 120_000);
 
-  it('Redis down while a coordinator changes a pathway: the API commits, the reminders go out once Redis is back', async () => {
+  /**
+   * The workers stopped and the API unable to reach Redis: a staff member of
+   * a new tenant creates a pathway with a contract starting in 5 days, then
+   * does `more`. Every request must commit all the same.
+   */
+  async function whileRedisIsDown(role: 'COORDINATOR' | 'TENANT_ADMIN', more: (api: Awaited<ReturnType<typeof startApi>>, token: string) => Promise<void> = async () => undefined) {
     await Promise.all(workers.map((w) => stop(w)));
     const factory = new Factory(owner);
     const tenant = await factory.tenant();
-    const coordinator = await factory.member(tenant, 'COORDINATOR');
+    const staff = await factory.member(tenant, role);
     const certification = await factory.certification(tenant);
     const candidate = await factory.candidate(tenant);
     const api = await startApi(testConfig({ DATABASE_URL: appUrl, REDIS_URL: 'redis://127.0.0.1:1' }));
     try {
-      const token = (await login(api, coordinator.email, coordinator.password)).accessToken;
-      const pathway = await http(api).post('/api/v1/pathways').set(bearer(token)).send({ candidateId: candidate.id, certificationId: certification.id, referentCoordinatorId: coordinator.id });
+      const token = (await login(api, staff.email, staff.password)).accessToken;
+      const pathway = await http(api).post('/api/v1/pathways').set(bearer(token)).send({ candidateId: candidate.id, certificationId: certification.id, referentCoordinatorId: staff.id });
       expect(pathway.status).toBe(201);
       const start = addDays(parisDate(new Date()), 5);
       const contract = await http(api).post(`/api/v1/pathways/${pathway.body.id}/contracts`).set(bearer(token)).send({ startDate: start, plannedEndDate: addDays(start, 300), payPercentOfSmic: 80 });
       expect(contract.status).toBe(201);
+      await more(api, token);
+      return { tenant, staff, pathwayId: pathway.body.id as string };
     } finally {
       await api.close();
     }
+  }
+
+  it('Redis down while a coordinator changes a pathway: the API commits, the reminders go out once Redis is back', async () => {
+    const { tenant, staff: coordinator } = await whileRedisIsDown('COORDINATOR');
     const { rows } = await owner.query<{ id: string }>(`UPDATE reminders SET due_at = now() - interval '1 minute' WHERE tenant_id = $1 AND kind = 'OPCO_FILING_DUE' RETURNING id`, [tenant.id]);
     expect(rows).toHaveLength(1);
     startWorker();
@@ -154,6 +166,22 @@ describe('reminder delivery survives Redis losing its data and runs on two worke
     await waitFor(async () => smtp.to(coordinator.email).length >= 1, 30_000);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(smtp.to(coordinator.email)).toHaveLength(1);
+  }, 90_000);
+
+  it('Redis down while the admin changes the reminder settings: the API commits, the worker re-plans once Redis is back', async () => {
+    const { tenant, pathwayId } = await whileRedisIsDown('TENANT_ADMIN', async (api, token) => {
+      expect((await http(api).patch('/api/v1/settings/reminders').set(bearer(token)).send({ contractEndingLeadDays: [60] })).status).toBe(200);
+    });
+    const leads = async () =>
+      (await owner.query<{ dedup_key: string }>(`SELECT dedup_key FROM reminders WHERE pathway_id = $1 AND kind = 'CONTRACT_ENDING' AND status = 'PLANNED' ORDER BY due_at`, [pathwayId])).rows.map((r) => r.dedup_key.split(':')[2]);
+    const marked = async () => (await owner.query('SELECT reminders_replan_requested_at AS at FROM tenants WHERE id = $1', [tenant.id])).rows[0].at !== null;
+    expect(await leads()).toEqual(['90', '30']);
+    expect(await marked()).toBe(true);
+    // Past the sweep's grace: the job the API could not queue is taken as lost.
+    await owner.query(`UPDATE tenants SET reminders_replan_requested_at = reminders_replan_requested_at - interval '1 minute' WHERE id = $1`, [tenant.id]);
+    startWorker();
+    await waitFor(async () => JSON.stringify(await leads()) === '["60"]', 30_000);
+    await waitFor(async () => !(await marked()), 30_000);
   }, 90_000);
 
   it('a worker killed (SIGKILL) in the middle of a batch: after a restart, every reminder goes out once', async () => {

@@ -139,18 +139,26 @@ describe('reminders', () => {
     expect((await http(app).put('/api/v1/notifications/preferences').set(bearer(token)).send({ preferences: [{ kind: 'NOPE', email: false }] })).status).toBe(400);
   });
 
-  it('lets the tenant admin change lead times, which re-plans the open pathways', async () => {
+  /** The leads (in days) of a pathway's planned CONTRACT_ENDING reminders. */
+  const contractEndingLeads = async (pathwayId: string) =>
+    (await reminders(pathwayId)).filter((r) => r.status === 'PLANNED' && r.kind === 'CONTRACT_ENDING').map((r) => r.dedup_key.split(':')[2]);
+  const replanPending = async () => (await pools.owner.query('SELECT reminders_replan_requested_at AS at FROM tenants WHERE id = $1', [tenant.id])).rows[0].at !== null;
+
+  it('lets the tenant admin change lead times; the worker then re-plans the open pathways', async () => {
     const { pathwayId } = await pathwayWithContract();
     const admin = await factory.member(tenant, 'TENANT_ADMIN');
     const adminToken = (await login(app, admin.email, admin.password)).accessToken;
     expect((await http(app).get('/api/v1/settings/reminders').set(bearer(adminToken))).body.contractEndingLeadDays).toEqual([90, 30]);
     const changed = await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ contractEndingLeadDays: [60] });
     expect(changed.status).toBe(200);
-    const live = (await reminders(pathwayId)).filter((r) => r.status === 'PLANNED' && r.kind === 'CONTRACT_ENDING');
-    expect(live.map((r) => r.dedup_key.split(':')[2])).toEqual(['60']);
+    expect(changed.body.contractEndingLeadDays).toEqual([60]);
+    await waitFor(async () => JSON.stringify(await contractEndingLeads(pathwayId)) === '["60"]');
+    await waitFor(async () => !(await replanPending()));
     expect((await http(app).patch('/api/v1/settings/reminders').set(bearer(token)).send({ contractEndingLeadDays: [30] })).status).toBe(403);
     expect((await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ sendTime: '25:00' })).status).toBe(400);
     await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ contractEndingLeadDays: [90, 30] });
+    await waitFor(async () => JSON.stringify(await contractEndingLeads(pathwayId)) === '["90","30"]');
+    await waitFor(async () => !(await replanPending()));
   });
 
   it('cancels the reminders of a withdrawn pathway', async () => {

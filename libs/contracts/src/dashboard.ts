@@ -12,6 +12,17 @@ export type DashboardQueryInput = z.infer<typeof DashboardQuery>;
 export const DEADLINE_KINDS = ['OPCO_FILING', 'TRIAL_END', 'CONTRACT_END', 'ADMISSIBILITY_IMPLICIT', 'ADMISSIBILITY_EXPIRY', 'JURY', 'JURY_RESULT_MISSING'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
+/** What each deadline is, in French (dashboard, weekly digest). */
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  OPCO_FILING: 'contrat à transmettre à l’OPCO',
+  TRIAL_END: 'fin de la période d’essai',
+  CONTRACT_END: 'fin du contrat',
+  ADMISSIBILITY_IMPLICIT: 'recevabilité sans décision : implicite possible',
+  ADMISSIBILITY_EXPIRY: 'fin de validité de la recevabilité',
+  JURY: 'jury',
+  JURY_RESULT_MISSING: 'résultat du jury à saisir',
+};
+
 export interface PathwayRef {
   pathwayId: string;
   candidate: { firstName: string; lastName: string };

@@ -51,5 +51,6 @@ export const ReminderSettingsRequest = z.strictObject({
   tutorSilentEscalationDays: z.number().int().min(1).max(120).optional(),
   inactiveDays: z.number().int().min(7).max(365).optional(),
   weeklyDigestIsoWeekday: z.number().int().min(1).max(7).optional(),
+  weeklyDigestHorizonDays: z.number().int().min(7).max(31).optional(),
 });
 export type ReminderSettingsInput = z.infer<typeof ReminderSettingsRequest>;

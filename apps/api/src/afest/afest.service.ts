@@ -11,12 +11,12 @@ import type {
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate, fromOptionalDbDate, toDbDate, type TrainingModule } from '@jalon/server/database';
 import { notFound, ruleViolation, validationFailed } from '@jalon/server/errors';
+import { ReminderPlanner } from '@jalon/server/reminders';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { CertificationRepository } from '../certifications/certification.repository.js';
 import { PathwayAccess } from '../pathways/pathway-access.js';
 import { PathwayRepository, type PathwayDetail } from '../pathways/pathway.repository.js';
 import { AfestRepository, type AfestCycleRow } from './afest.repository.js';
-import { ReminderPlanner } from '../reminders/reminder-planner.js';
 
 /** AFEST cycles (tutors and staff) and training modules (staff): the theory part of a pathway. */
 @Injectable()
@@ -40,7 +40,7 @@ export class AfestService {
     const cycle = await this.afest.createCycle(this.context.tenantId, pathwayId, { ...input, createdById: this.context.principal!.userId });
     await this.pathways.touch(this.context.tenantId, pathwayId);
     await this.audit.record({ action: 'afest.create', entity: 'AfestCycle', entityId: cycle.id, after: { pathwayId, title: input.title } });
-    await this.reminders.replan(pathway);
+    await this.reminders.replan(this.context.tenantId, pathway);
     return toView(cycle);
   }
 
@@ -63,7 +63,7 @@ export class AfestService {
     await this.pathways.touch(tenantId, pathwayId);
     await this.audit.record({ action: `afest.${input.step.toLowerCase()}`, entity: 'AfestCycle', entityId: cycleId, after: { date: input.date } });
     // A mise en situation plans AFEST_REFLECTION_DUE; the séquence réflexive cancels it.
-    await this.reminders.replan(pathway);
+    await this.reminders.replan(tenantId, pathway);
     return toView((await this.afest.findCycle(tenantId, pathwayId, cycleId))!);
   }
 

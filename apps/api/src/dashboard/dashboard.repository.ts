@@ -1,29 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DeadlineKind } from '@jalon/contracts';
 import { Database, Prisma, toDbDate } from '@jalon/server/database';
-
-export interface DashboardFilter {
-  cohortId?: string;
-  coordinatorId?: string;
-}
-
-/** The pathways (alias `p`) of a tenant, by cohort and referent coordinator. */
-export function pathwaysMatching(tenantId: string, f: DashboardFilter): Prisma.Sql {
-  // Only the filters given: each combination is its own prepared statement, planned for its indexes.
-  return Prisma.join(
-    [
-      Prisma.sql`p.tenant_id = ${tenantId}::uuid`,
-      ...(f.cohortId ? [Prisma.sql`p.cohort_id = ${f.cohortId}::uuid`] : []),
-      ...(f.coordinatorId ? [Prisma.sql`p.referent_coordinator_id = ${f.coordinatorId}::uuid`] : []),
-    ],
-    ' AND ',
-  );
-}
-
-/** Some pathways (alias `p`) of a tenant, by id. */
-export function pathwaysIn(tenantId: string, ids: string[]): Prisma.Sql {
-  return Prisma.sql`p.tenant_id = ${tenantId}::uuid AND p.id = ANY (${ids}::uuid[])`;
-}
 
 interface Person {
   first_name: string;
@@ -133,55 +109,6 @@ export class DashboardRepository {
       FROM pathways p WHERE ${where}`;
   }
 
-  /**
-   * Dated obligations of open pathways due up to `until` (earlier ones are
-   * overdue), soonest first; `overdue_total` counts those before `today`.
-   * `onlyPathways` (home pages) is applied inside each source, so a few
-   * pathways' deadlines never read the whole tenant's contracts.
-   */
-  deadlines(
-    tenantId: string,
-    where: Prisma.Sql,
-    today: string,
-    until: string,
-    opcoFilingDays: number,
-    decisionMonths: number,
-    /** null: all of them (a home page's few pathways). */
-    limit: number | null,
-    onlyPathways?: string[],
-  ): Promise<(Person & Counted & { pathway_id: string; kind: DeadlineKind; due_on: Date; overdue_total: number })[]> {
-    const only = (column: Prisma.Sql) => (onlyPathways ? Prisma.sql`AND ${column} = ANY (${onlyPathways}::uuid[])` : Prisma.empty);
-    return this.db.client.$queryRaw`
-      SELECT d.pathway_id, c.first_name, c.last_name, d.kind, d.due_on,
-             count(*) OVER ()::int AS total, count(*) FILTER (WHERE d.due_on < ${toDbDate(today)}) OVER ()::int AS overdue_total
-      FROM (
-        SELECT k.pathway_id, 'OPCO_FILING' AS kind, (k.start_date + ${opcoFilingDays}::int) AS due_on
-          FROM contracts k WHERE k.tenant_id = ${tenantId}::uuid AND k.opco_filed_on IS NULL AND k.actual_end_date IS NULL
-            AND k.start_date <= ${toDbDate(until)}::date - ${opcoFilingDays}::int ${only(Prisma.sql`k.pathway_id`)}
-        UNION ALL
-        SELECT k.pathway_id, 'TRIAL_END', k.trial_end_date FROM contracts k
-          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL AND k.trial_end_date BETWEEN ${toDbDate(today)} AND ${toDbDate(until)} ${only(Prisma.sql`k.pathway_id`)}
-        UNION ALL
-        SELECT k.pathway_id, 'CONTRACT_END', k.planned_end_date FROM contracts k
-          WHERE k.tenant_id = ${tenantId}::uuid AND k.actual_end_date IS NULL AND k.planned_end_date <= ${toDbDate(until)} ${only(Prisma.sql`k.pathway_id`)}
-        UNION ALL
-        SELECT a.pathway_id, 'ADMISSIBILITY_IMPLICIT', (a.complete_on + make_interval(months => ${decisionMonths}))::date FROM admissibilities a
-          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.decision IS NULL
-            -- The first test lets the index narrow; the second is exact at month ends (31 January + 1 month = 28 February).
-            AND a.complete_on <= (${toDbDate(until)}::date - make_interval(months => ${decisionMonths}))::date + 3
-            AND (a.complete_on + make_interval(months => ${decisionMonths}))::date <= ${toDbDate(until)} ${only(Prisma.sql`a.pathway_id`)}
-        UNION ALL
-        SELECT a.pathway_id, 'ADMISSIBILITY_EXPIRY', a.valid_until FROM admissibilities a JOIN pathways q ON q.id = a.pathway_id
-          WHERE a.tenant_id = ${tenantId}::uuid AND a.is_active AND a.valid_until <= ${toDbDate(until)} AND q.state = 'DOSSIER' ${only(Prisma.sql`a.pathway_id`)}
-        UNION ALL
-        SELECT j.pathway_id, CASE WHEN j.date < ${toDbDate(today)} THEN 'JURY_RESULT_MISSING' ELSE 'JURY' END, j.date FROM jury_sessions j
-          WHERE j.tenant_id = ${tenantId}::uuid AND j.is_active AND j.result IS NULL AND j.date <= ${toDbDate(until)} ${only(Prisma.sql`j.pathway_id`)}
-      ) d
-      JOIN pathways p ON p.id = d.pathway_id JOIN candidates c ON c.id = p.candidate_id
-      WHERE ${where} AND ${open()}
-      ORDER BY d.due_on, d.kind, p.id
-      ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-  }
 }
 
 const open = () => Prisma.sql`p.state NOT IN ('CLOSED', 'WITHDRAWN')`;

@@ -3,9 +3,10 @@ import { addDays, parisDate, PATHWAY_STATES, type Regulation } from '@jalon/doma
 import { DASHBOARD_LIST_LIMIT, type DashboardQueryInput, type DashboardView } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
-import { REGULATION } from '../pathways/regulation.provider.js';
+import { DeadlineRepository, pathwaysMatching } from '@jalon/server/deadlines';
+import { REGULATION } from '@jalon/server/regulation';
 import { DashboardCache } from './dashboard.cache.js';
-import { DashboardRepository, pathwaysMatching } from './dashboard.repository.js';
+import { DashboardRepository } from './dashboard.repository.js';
 
 /** How long without a progress entry before a tutor shows as silent. */
 const TUTOR_SILENCE_DAYS = 7;
@@ -16,6 +17,7 @@ export class DashboardService {
     @Inject(REGULATION) private readonly regulation: Regulation,
     private readonly context: RequestContext,
     private readonly dashboard: DashboardRepository,
+    private readonly deadlines: DeadlineRepository,
     private readonly cache: DashboardCache,
   ) {}
 
@@ -32,7 +34,8 @@ export class DashboardService {
     const decisionMonths = this.regulation.admissibility.decisionMonths;
     const where = pathwaysMatching(tenantId, filter);
     const counts = await this.dashboard.countsByState(tenantId, where);
-    const deadlines = await this.dashboard.deadlines(tenantId, where, today, addDays(today, 30), this.regulation.opco.filingDays, decisionMonths, limit);
+    const window = { today, until: addDays(today, 30), opcoFilingDays: this.regulation.opco.filingDays, decisionMonths, limit };
+    const deadlines = await this.deadlines.dueBy(tenantId, where, window);
     const juries = await this.dashboard.juries(tenantId, where, today, addDays(today, 30), limit);
     const contracts = await this.dashboard.contractsEnding(tenantId, where, today, addDays(today, 90), limit);
     const pending = await this.dashboard.admissibilityPending(tenantId, where, decisionMonths, today, limit);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { regulationProvider } from '@jalon/server/regulation';
 import { DashboardModule } from '../dashboard/dashboard.module.js';
 import { PathwaysModule } from '../pathways/pathways.module.js';
-import { regulationProvider } from '../pathways/regulation.provider.js';
 import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
 

@@ -3,10 +3,11 @@ import { addDays, parisDate, type Regulation } from '@jalon/domain';
 import type { AlternantSummary, HomeView, PathwayStateValue } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate, fromOptionalDbDate, toDbDate } from '@jalon/server/database';
-import { DashboardRepository, pathwaysIn } from '../dashboard/dashboard.repository.js';
+import { DeadlineRepository, pathwaysIn } from '@jalon/server/deadlines';
+import { REGULATION } from '@jalon/server/regulation';
+import { DashboardRepository } from '../dashboard/dashboard.repository.js';
 import { PathwayAccess } from '../pathways/pathway-access.js';
 import { PathwayRepository } from '../pathways/pathway.repository.js';
-import { REGULATION } from '../pathways/regulation.provider.js';
 
 /** What comes next for the candidate, by state, in plain French. */
 const NEXT_STEPS: Record<PathwayStateValue, string[]> = {
@@ -33,6 +34,7 @@ export class HomeService {
     private readonly access: PathwayAccess,
     private readonly pathways: PathwayRepository,
     private readonly dashboard: DashboardRepository,
+    private readonly deadlines: DeadlineRepository,
   ) {}
 
   async view(): Promise<HomeView> {
@@ -43,9 +45,8 @@ export class HomeService {
     const ids = rows.map((r) => r.id);
     const where = pathwaysIn(tenantId, ids);
     const lastEntries = new Map((await this.dashboard.lastEntries(tenantId, where)).map((e) => [e.id, e.last_entry]));
-    const deadlines = (
-      await this.dashboard.deadlines(tenantId, where, today, addDays(today, 365), this.regulation.opco.filingDays, this.regulation.admissibility.decisionMonths, null, ids)
-    ).map((d) => ({
+    const window = { today, until: addDays(today, 365), opcoFilingDays: this.regulation.opco.filingDays, decisionMonths: this.regulation.admissibility.decisionMonths, limit: null, onlyPathways: ids };
+    const deadlines = (await this.deadlines.dueBy(tenantId, where, window)).map((d) => ({
       pathwayId: d.pathway_id,
       kind: d.kind,
       dueOn: fromDbDate(d.due_on),

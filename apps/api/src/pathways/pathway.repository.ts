@@ -45,12 +45,6 @@ export class PathwayRepository {
     return this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scope] }, include: pathwayDetail });
   }
 
-  /** Ids of the tenant's open pathways (re-planning after a settings change). */
-  async openIds(tenantId: string): Promise<string[]> {
-    const rows = await this.db.client.pathway.findMany({ where: { tenantId, state: { notIn: ['CLOSED', 'WITHDRAWN'] } }, select: { id: true }, orderBy: { id: 'asc' } });
-    return rows.map((r) => r.id);
-  }
-
   /** Records activity on the pathway (a progress entry, a comment…) without changing its version. */
   async touch(tenantId: string, id: string): Promise<void> {
     await this.db.client.pathway.updateMany({ where: { tenantId, id }, data: { lastActivityAt: new Date() } });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { regulationProvider } from '@jalon/server/regulation';
 import { AuthModule } from '../auth/auth.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { CertificationsModule } from '../certifications/certifications.module.js';
@@ -11,7 +12,6 @@ import { PathwayAccess } from './pathway-access.js';
 import { PathwayRepository } from './pathway.repository.js';
 import { PathwaysController } from './pathways.controller.js';
 import { PathwaysService } from './pathways.service.js';
-import { regulationProvider } from './regulation.provider.js';
 import { TransitionRecorder } from './transition-recorder.js';
 import { VaeRecordRepository } from './vae-record.repository.js';
 

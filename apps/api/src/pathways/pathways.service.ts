@@ -21,21 +21,21 @@ import {
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
 import { AppError, notFound, ruleViolation, validationFailed } from '@jalon/server/errors';
+import { REGULATION } from '@jalon/server/regulation';
+import { ReminderPlanner } from '@jalon/server/reminders';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { MembershipRepository } from '../auth/membership.repository.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { CertificationRepository } from '../certifications/certification.repository.js';
 import { CohortRepository } from '../cohorts/cohort.repository.js';
 import { EmployerRepository } from '../employers/employer.repository.js';
+import { DashboardCache } from '../dashboard/dashboard.cache.js';
 import { ContractRepository } from './contract.repository.js';
 import { PathwayAccess } from './pathway-access.js';
 import { toSnapshot } from './pathway-snapshot.js';
 import { PathwayRepository, type PathwayDetail } from './pathway.repository.js';
 import { toContractView, toHistoryView, toSummary, toView } from './pathway.views.js';
-import { REGULATION } from './regulation.provider.js';
 import { TransitionRecorder } from './transition-recorder.js';
-import { DashboardCache } from '../dashboard/dashboard.cache.js';
-import { ReminderPlanner } from '../reminders/reminder-planner.js';
 
 const CLOSED_STATES = new Set(['CLOSED', 'WITHDRAWN']);
 
@@ -249,7 +249,7 @@ export class PathwaysService {
   /** After any change that can move a date: the reminders are re-planned in the same transaction, then the new view. */
   private async afterChange(id: string): Promise<PathwayView> {
     const pathway = await this.find(id);
-    await this.reminders.replan(pathway);
+    await this.reminders.replan(this.context.tenantId, pathway);
     this.dashboardCache.invalidateAfterCommit(this.context.tenantId);
     return this.view(pathway);
   }

@@ -24,7 +24,7 @@ export class RemindersController {
     return this.reminders.settings();
   }
 
-  /** Changes lead times or thresholds and re-plans every open pathway of the tenant. */
+  /** Changes lead times or thresholds; the worker then re-plans every open pathway of the tenant. */
   @Can(Permission.SettingsManage)
   @Patch('settings/reminders')
   update(@Body({ schema: ReminderSettingsRequest }) body: ReminderSettingsInput): Promise<ReminderSettings> {

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { regulationProvider } from '../pathways/regulation.provider.js';
-import { TenantsModule } from '../tenants/tenants.module.js';
-import { ReminderPlanner } from './reminder-planner.js';
-import { ReminderRepository } from './reminder.repository.js';
+import { ReminderPlanningModule } from '@jalon/server/reminders';
 
-@Module({ imports: [TenantsModule], providers: [ReminderPlanner, ReminderRepository, regulationProvider], exports: [ReminderPlanner, ReminderRepository] })
+/** Reminder planning for the API's features: each change that moves a date re-plans its pathway in its transaction. */
+@Module({ imports: [ReminderPlanningModule], exports: [ReminderPlanningModule] })
 export class RemindersModule {}

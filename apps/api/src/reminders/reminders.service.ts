@@ -3,19 +3,16 @@ import type { ReminderSettings } from '@jalon/domain';
 import type { ReminderSettingsInput, ReminderView } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { validationFailed } from '@jalon/server/errors';
+import { ReminderPlanner, ReminderRepository } from '@jalon/server/reminders';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { PathwayAccess } from '../pathways/pathway-access.js';
-import { PathwayRepository } from '../pathways/pathway.repository.js';
 import { TenantRepository } from '../tenants/tenant.repository.js';
-import { ReminderPlanner } from './reminder-planner.js';
-import { ReminderRepository } from './reminder.repository.js';
 
 @Injectable()
 export class RemindersService {
   constructor(
     private readonly context: RequestContext,
     private readonly access: PathwayAccess,
-    private readonly pathways: PathwayRepository,
     private readonly reminders: ReminderRepository,
     private readonly planner: ReminderPlanner,
     private readonly tenants: TenantRepository,
@@ -39,7 +36,11 @@ export class RemindersService {
     return this.planner.settings(this.context.tenantId);
   }
 
-  /** Saved in the tenant's settings; every open pathway is re-planned in the same transaction. */
+  /**
+   * Saved in the tenant's settings. Re-planning every open pathway is the
+   * worker's (`reminder.replan`, queued once this commits): a GEIQ with
+   * hundreds of pathways does not wait for it.
+   */
   async updateSettings(input: ReminderSettingsInput): Promise<ReminderSettings> {
     const tenantId = this.context.tenantId;
     const before = await this.planner.settings(tenantId);
@@ -49,8 +50,7 @@ export class RemindersService {
     }
     const tenant = (await this.tenants.findById(tenantId))!;
     await this.tenants.updateSettings(tenantId, { ...(tenant.settings as object), reminders: after });
-    const now = new Date();
-    for (const id of await this.pathways.openIds(tenantId)) await this.planner.replan(await this.access.find(id), now);
+    await this.planner.requestReplan(tenantId);
     await this.audit.record({ action: 'settings.reminders', entity: 'Tenant', entityId: tenantId, before, after });
     return after;
   }

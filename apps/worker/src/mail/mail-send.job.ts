@@ -3,8 +3,8 @@ import type { Job } from 'bullmq';
 import { RequestContext } from '@jalon/server/context';
 import { Database } from '@jalon/server/database';
 import { JOBS, type JobPayloads } from '@jalon/server/jobs';
-import { MailTransport } from '@jalon/server/mail';
 import { JobHandler, type HandlesJob } from '../jobs/job-handler.decorator.js';
+import { MailDelivery } from './mail-delivery.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 /**
@@ -21,18 +21,13 @@ export class MailSendJob implements HandlesJob<'mail.send'> {
     private readonly db: Database,
     private readonly context: RequestContext,
     private readonly outbox: OutboxRepository,
-    private readonly transport: MailTransport,
+    private readonly delivery: MailDelivery,
   ) {}
 
   handle({ tenantId, outboxId }: JobPayloads['mail.send'], job: Job): Promise<void> {
     return this.context.runForTenant(tenantId, async () => {
       try {
-        await this.db.transaction(tenantId, async () => {
-          const message = await this.outbox.lock(tenantId, outboxId);
-          if (!message || message.status !== 'PENDING') return;
-          await this.transport.send({ id: message.id, to: message.recipient, subject: message.subject, text: message.textBody ?? '', html: message.htmlBody ?? '' });
-          await this.outbox.markSent(tenantId, message.id, new Date());
-        });
+        await this.delivery.send(tenantId, outboxId);
       } catch (error) {
         const final = job.attemptsMade + 1 >= (job.opts.attempts ?? JOBS['mail.send'].attempts);
         await this.db.transaction(tenantId, () => this.outbox.markAttemptFailed(tenantId, outboxId, String((error as Error).message ?? error), final));

@@ -1,22 +1,59 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type OutboxMessage } from '@jalon/server/database';
+import { Database, uuidv7, type OutboxMessage } from '@jalon/server/database';
+
+export type LockedMessage = Pick<OutboxMessage, 'id' | 'recipient' | 'subject' | 'textBody' | 'htmlBody' | 'status'>;
+
+export interface NewOutboxMessage {
+  kind: string;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+}
 
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly db: Database) {}
 
-  /** Locks the row until the transaction ends, so two workers cannot send one message. */
-  async lock(tenantId: string, id: string): Promise<OutboxMessage | null> {
-    await this.db.client.$queryRaw`SELECT id FROM outbox_messages WHERE tenant_id = ${tenantId}::uuid AND id = ${id}::uuid FOR UPDATE`;
-    return this.db.client.outboxMessage.findFirst({ where: { tenantId, id } });
+  /**
+   * Sends a message once: in one short transaction, its row is locked (two
+   * workers cannot send it together; the second waits, then reads SENT),
+   * handed to `send` if still PENDING, then marked SENT and its body cleared
+   * (it may hold a single-use link). A crash before the commit leaves it
+   * PENDING. Plain SQL: this runs once per e-mail. False if there was nothing to send.
+   */
+  sendOnce(tenantId: string, id: string, send: (message: LockedMessage) => Promise<void>): Promise<boolean> {
+    return this.db.sqlTransaction(tenantId, async (sql) => {
+      const [message] = await sql.query<LockedMessage>(
+        `SELECT id, recipient, subject, text_body AS "textBody", html_body AS "htmlBody", status::text AS status
+         FROM outbox_messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+        [tenantId, id],
+      );
+      if (!message || message.status !== 'PENDING') return false;
+      await send(message);
+      await sql.query(
+        `UPDATE outbox_messages SET status = 'SENT', sent_at = now(), text_body = NULL, html_body = NULL, attempts = attempts + 1, last_error = NULL
+         WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, id],
+      );
+      return true;
+    });
   }
 
-  /** Sent: the body is cleared, since it may hold a single-use link. */
-  async markSent(tenantId: string, id: string, at: Date): Promise<void> {
-    await this.db.client.outboxMessage.updateMany({
-      where: { tenantId, id },
-      data: { status: 'SENT', sentAt: at, textBody: null, htmlBody: null, attempts: { increment: 1 }, lastError: null },
-    });
+  /**
+   * Messages written by the worker itself (reminders), in its transaction, in
+   * one statement; their ids, to send them once it commits.
+   */
+  async addMany(tenantId: string, messages: NewOutboxMessage[]): Promise<string[]> {
+    if (!messages.length) return [];
+    const ids = messages.map(() => uuidv7());
+    await this.db.client.$executeRaw`
+      INSERT INTO outbox_messages (id, tenant_id, kind, recipient, subject, text_body, html_body)
+      SELECT m.id, ${tenantId}::uuid, m.kind, m.recipient, m.subject, m.text_body, m.html_body
+      FROM unnest(${ids}::uuid[], ${messages.map((m) => m.kind)}::text[], ${messages.map((m) => m.recipient)}::text[], ${messages.map((m) => m.subject)}::text[],
+                  ${messages.map((m) => m.textBody)}::text[], ${messages.map((m) => m.htmlBody)}::text[])
+        AS m(id, kind, recipient, subject, text_body, html_body)`;
+    return ids;
   }
 
   async markAttemptFailed(tenantId: string, id: string, error: string, final: boolean): Promise<void> {

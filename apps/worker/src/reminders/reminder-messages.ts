@@ -1,3 +1,6 @@
+import { DEADLINE_KIND_LABELS, type DeadlineKind } from '@jalon/contracts';
+import type { EmailSection } from '@jalon/server/mail';
+
 /** What each reminder says, in French (subject and one line), from its data. */
 export function reminderMessage(kind: string, candidate: string, data: Record<string, unknown>): { title: string; line: string } {
   const on = typeof data['dueOn'] === 'string' || typeof data['date'] === 'string' ? frenchDay(String(data['date'] ?? data['dueOn'])) : '';
@@ -41,4 +44,45 @@ export function reminderMessage(kind: string, candidate: string, data: Record<st
 function frenchDay(date: string): string {
   const [y, m, d] = date.split('-');
   return y && m && d ? `${d}/${m}/${y}` : date;
+}
+
+/** A deadline of one of the coordinator's pathways, as the weekly digest lists it. */
+export interface DigestItem {
+  pathwayId: string;
+  candidate: string;
+  kind: DeadlineKind;
+  dueOn: string;
+}
+
+/**
+ * The weekly digest's wording, in French: its subject (also the
+ * notification's title), the notification's line, and the e-mail's
+ * paragraphs and sections, each item linked to its pathway by `url`.
+ */
+export function digestMessage(input: { firstName: string; weekOf: string; horizonDays: number; overdue: DigestItem[]; upcoming: DigestItem[]; url: (pathwayId: string) => string }) {
+  const { firstName, weekOf, horizonDays, overdue, upcoming, url } = input;
+  const counts = [
+    ...(overdue.length ? [`${overdue.length} en retard`] : []),
+    ...(upcoming.length ? [`${upcoming.length} à venir`] : []),
+  ];
+  const item = (d: DigestItem, late: boolean) => ({ text: `${d.candidate} : ${DEADLINE_KIND_LABELS[d.kind]}, ${late ? 'depuis le' : 'le'} ${frenchDay(d.dueOn)}`, url: url(d.pathwayId) });
+  const sections: EmailSection[] = [
+    ...(overdue.length ? [{ heading: `En retard (${overdue.length})`, items: overdue.map((d) => item(d, true)) }] : []),
+    ...(upcoming.length ? [{ heading: `Dans les ${horizonDays} prochains jours (${upcoming.length})`, items: upcoming.map((d) => item(d, false)) }] : []),
+  ];
+  const week = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${weekOf}T00:00:00Z`));
+  return {
+    title: `Vos échéances de la semaine : ${counts.join(', ')}`,
+    line: `${capitalised(plural(overdue.length, 'échéance en retard', 'échéances en retard'))} et ${plural(upcoming.length, 'échéance', 'échéances')} dans les ${horizonDays} prochains jours sur les parcours que vous suivez.`,
+    paragraphs: [`Bonjour ${firstName},`, `Voici les échéances des parcours dont vous êtes référent·e, pour la semaine du ${week}.`],
+    sections,
+  };
+}
+
+function plural(count: number, one: string, many: string): string {
+  return count === 0 ? `aucune ${one}` : `${count} ${count === 1 ? one : many}`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

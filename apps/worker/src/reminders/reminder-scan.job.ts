@@ -1,35 +1,41 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_REMINDER_SETTINGS, parisDate, scanReminders, type ReminderSettings } from '@jalon/domain';
 import { Database, fromOptionalDbDate, toDbDate, type Prisma } from '@jalon/server/database';
+import { reminderSettingsOf } from '@jalon/server/reminders';
 import { JobHandler, type HandlesJob } from '../jobs/job-handler.decorator.js';
+import { WeeklyDigests } from './weekly-digest.js';
 
 /**
  * Every hour, in each tenant: reminders due to an absence — a company tutor
  * silent for 7 then 14 days, a pathway inactive for 60 — are added as rows
  * (their dedup key names the day the silence began, so a silence is
- * reminded once). The sweep sends them like any other.
+ * reminded once), and so is each referent coordinator's next weekly digest
+ * (its key names the coordinator and the Monday). The sweep sends them like
+ * any other.
  */
 @Injectable()
 @JobHandler('reminder.scan')
 export class ReminderScanJob implements HandlesJob<'reminder.scan'> {
   private readonly logger = new Logger(ReminderScanJob.name);
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly digests: WeeklyDigests,
+  ) {}
 
   async handle(): Promise<void> {
     const tenants = await this.db.transaction(null, () => this.db.client.tenant.findMany({ select: { id: true, settings: true } }));
     const now = new Date();
     let found = 0;
     for (const tenant of tenants) {
-      const settings: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...((tenant.settings as { reminders?: Partial<ReminderSettings> }).reminders ?? {}) };
-      found += await this.scanTenant(tenant.id, settings, now);
+      found += await this.scanTenant(tenant.id, reminderSettingsOf(tenant.settings), now);
     }
-    if (found) this.logger.log({ found }, 'absence reminders planned');
+    if (found) this.logger.log({ found }, 'absence reminders and weekly digests planned');
   }
 
-  /** One tenant, in its own transaction; returns how many reminders were added. */
+  /** One tenant, in its own transaction, as of `now`; returns how many reminders were added. */
   scanTenant(tenantId: string, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS, now: Date = new Date()): Promise<number> {
-    return this.db.transaction(tenantId, () => this.find(tenantId, settings, now));
+    return this.db.transaction(tenantId, async () => (await this.find(tenantId, settings, now)) + (await this.digests.plan(tenantId, settings, now)));
   }
 
   private async find(tenantId: string, settings: ReminderSettings, now: Date): Promise<number> {

@@ -31,6 +31,8 @@ export interface ReminderSettings {
   inactiveDays: number;
   /** WEEKLY_DIGEST: ISO day of the week, 1 = Monday … 7 = Sunday. */
   weeklyDigestIsoWeekday: number;
+  /** WEEKLY_DIGEST: besides what is overdue, the deadlines of the next this many days. */
+  weeklyDigestHorizonDays: number;
 }
 
 /** DESIGN.md §5. */
@@ -48,4 +50,6 @@ export const DEFAULT_REMINDER_SETTINGS: Readonly<ReminderSettings> = Object.free
   tutorSilentEscalationDays: 14,
   inactiveDays: 60,
   weeklyDigestIsoWeekday: 1,
+  // Two weeks: a deadline shows in two digests before its day, and a jury in 14 days is in the first.
+  weeklyDigestHorizonDays: 14,
 });

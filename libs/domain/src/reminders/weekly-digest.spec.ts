@@ -1,4 +1,5 @@
 import { reminderDueAt, weeklyDigestDueAt } from './plan-reminders.js';
+import { digestSections, planWeeklyDigest } from './weekly-digest.js';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder.settings.js';
 import { PLANNED_REMINDER_KINDS, RECIPIENTS_BY_KIND, REMINDER_KINDS, SCANNED_REMINDER_KINDS } from './reminder.types.js';
 
@@ -67,6 +68,7 @@ describe('DEFAULT_REMINDER_SETTINGS', () => {
       tutorSilentEscalationDays: 14,
       inactiveDays: 60,
       weeklyDigestIsoWeekday: 1,
+      weeklyDigestHorizonDays: 14,
     });
   });
   it('cannot be altered by a caller', () => {
@@ -87,5 +89,43 @@ describe('reminder kinds', () => {
     expect(RECIPIENTS_BY_KIND.TUTOR_SILENT_ESCALATION).toEqual(['COORDINATOR']);
     expect(RECIPIENTS_BY_KIND.INACTIVE).toEqual(['COORDINATOR']);
     expect(RECIPIENTS_BY_KIND.WEEKLY_DIGEST).toEqual(['COORDINATOR']);
+  });
+});
+
+describe('planWeeklyDigest', () => {
+  it('is the coordinator’s digest of the next Monday 08:00, keyed by coordinator and day', () => {
+    expect(planWeeklyDigest('u-1', DEFAULT_REMINDER_SETTINGS, new Date('2026-06-17T10:00:00Z'))).toEqual({
+      kind: 'WEEKLY_DIGEST',
+      dueOn: '2026-06-22',
+      dueAt: new Date('2026-06-22T06:00:00Z'),
+      recipients: ['COORDINATOR'],
+      dedupKey: 'u-1:WEEKLY_DIGEST:2026-06-22',
+      data: {},
+    });
+  });
+  it('keeps its key all week, and moves to the next week once due', () => {
+    const key = (iso: string) => planWeeklyDigest('u-1', DEFAULT_REMINDER_SETTINGS, new Date(iso)).dedupKey;
+    expect(key('2026-06-15T06:00:00Z')).toBe('u-1:WEEKLY_DIGEST:2026-06-22');
+    expect(key('2026-06-22T05:59:00Z')).toBe('u-1:WEEKLY_DIGEST:2026-06-22');
+    expect(key('2026-06-22T06:00:00Z')).toBe('u-1:WEEKLY_DIGEST:2026-06-29');
+    expect(key('2026-06-17T10:00:00Z')).not.toBe(planWeeklyDigest('u-2', DEFAULT_REMINDER_SETTINGS, new Date('2026-06-17T10:00:00Z')).dedupKey);
+  });
+  it('follows the weekday of the settings', () => {
+    expect(planWeeklyDigest('u-1', { sendTime: '08:00', weeklyDigestIsoWeekday: 5 }, new Date('2026-06-17T10:00:00Z')).dueOn).toBe('2026-06-19');
+  });
+});
+
+describe('digestSections', () => {
+  const d = (dueOn: string) => ({ dueOn });
+  it('splits overdue (before today) from upcoming (today to today + horizon), leaving later ones out', () => {
+    const deadlines = [d('2025-12-01'), d('2026-06-21'), d('2026-06-22'), d('2026-07-06'), d('2026-07-07')];
+    expect(digestSections(deadlines, '2026-06-22', 14)).toEqual({
+      overdue: [d('2025-12-01'), d('2026-06-21')],
+      upcoming: [d('2026-06-22'), d('2026-07-06')],
+    });
+    expect(digestSections(deadlines, '2026-06-22', 7).upcoming).toEqual([d('2026-06-22')]);
+  });
+  it('is empty without deadlines', () => {
+    expect(digestSections([], '2026-06-22', 14)).toEqual({ overdue: [], upcoming: [] });
   });
 });

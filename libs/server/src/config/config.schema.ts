@@ -59,7 +59,7 @@ export const EnvSchema = z.object({
   OUTBOX_SWEEP_EVERY_MS: positiveInt.default(60_000),
   /** Worker: how often due reminders are claimed in Postgres and enqueued. */
   REMINDER_SWEEP_EVERY_MS: positiveInt.default(60_000),
-  /** Worker: how often absences (silent tutors, inactive pathways) are looked for. */
+  /** Worker: how often absences (silent tutors, inactive pathways) are looked for and the weekly digests planned. */
   REMINDER_SCAN_EVERY_MS: positiveInt.default(3_600_000),
   /** Worker: a reminder QUEUED for longer than this is queued again (its job was lost with Redis). */
   REMINDER_STUCK_AFTER_SECONDS: positiveInt.default(600),

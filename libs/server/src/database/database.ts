@@ -2,11 +2,17 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { ClsService } from 'nestjs-cls';
+import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { PrismaClient, type Prisma } from './generated/client.js';
 
 /** The Prisma client of one unit of work (an interactive transaction). */
 export type Tx = Prisma.TransactionClient;
+
+/** A transaction of plain SQL (Database.sqlTransaction): `$1`-style parameters, rows back. */
+export interface SqlTx {
+  query<R extends object>(text: string, params?: unknown[]): Promise<R[]>;
+}
 
 // Symbols, not dotted strings: nestjs-cls reads 'a.b' as a path into nested objects.
 const TX = Symbol('db.tx');
@@ -32,17 +38,17 @@ export class NoUnitOfWorkError extends Error {
 export class Database implements OnModuleDestroy {
   private readonly logger = new Logger(Database.name);
   private readonly prisma: PrismaClient;
+  /** One pool: Prisma's, also lent to sqlTransaction. */
+  private readonly pool: pg.Pool;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly cls: ClsService,
   ) {
+    this.pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize, application_name: 'jalon' });
+    this.pool.on('error', (error) => this.logger.warn({ err: error }, 'idle database connection lost'));
     const adapter = new PrismaPg(
-      {
-        connectionString: config.database.url,
-        max: config.database.poolSize,
-        application_name: 'jalon',
-      },
+      this.pool,
       // The adapter's type says string; undefined (no name) is what pg expects for an unnamed statement.
       config.database.preparedStatements ? { statementNameGenerator: preparedStatementName as (query: { sql: string }) => string } : {},
     );
@@ -100,6 +106,31 @@ export class Database implements OnModuleDestroy {
     return result;
   }
 
+  /**
+   * Runs `work` in one short transaction of plain SQL scoped to `tenantId`, as
+   * transaction() does, on the same pool. For the hottest path only (one
+   * transaction per e-mail sent): Prisma's interactive transaction costs
+   * about 1 ms of CPU by itself, four times the SQL it carries. Not inside a
+   * unit of work, and without after-commit callbacks.
+   */
+  async sqlTransaction<T>(tenantId: string, work: (sql: SqlTx) => Promise<T>): Promise<T> {
+    if (this.inTransaction) throw new Error('sqlTransaction() inside a unit of work');
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const result = await work({ query: async <R extends object>(text: string, params?: unknown[]) => (await client.query<R>(text, params)).rows });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
   private async runAll(callbacks: Array<() => unknown>, failure: string): Promise<void> {
     for (const callback of callbacks) {
       try {
@@ -140,6 +171,7 @@ export class Database implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.prisma.$disconnect();
+    await this.pool.end();
   }
 
   /** The tenant the current transaction is scoped to (null: none). */

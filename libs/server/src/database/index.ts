@@ -3,3 +3,4 @@ export * from './database.module.js';
 export { Prisma } from './generated/client.js';
 export type * from './generated/client.js';
 export * from './db-date.js';
+export * from './uuid.js';

@@ -1,30 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_REMINDER_SETTINGS, planReminders, type Regulation, type ReminderSettings, type ReminderSnapshot } from '@jalon/domain';
-import { RequestContext } from '@jalon/server/context';
-import { fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
-import type { PathwayDetail } from '../pathways/pathway.repository.js';
-import { REGULATION } from '../pathways/regulation.provider.js';
-import { TenantRepository } from '../tenants/tenant.repository.js';
-import { ReminderRepository } from './reminder.repository.js';
+import { planReminders, type Regulation, type ReminderSettings, type ReminderSnapshot } from '@jalon/domain';
+import { Database, fromDbDate, fromOptionalDbDate } from '../database/index.js';
+import { JobQueue } from '../jobs/index.js';
+import { REGULATION } from '../regulation/index.js';
+import { ReminderRepository, type PlanningPathway } from './reminder.repository.js';
+import { reminderSettingsOf, replanJobId } from './reminder-settings.js';
 
 /**
  * Keeps a pathway's planned reminders in step with its data, in the
  * transaction of the change that moved a date: reminders the plan no longer
- * has are cancelled, new ones are added. The worker sends what is due.
+ * has are cancelled, new ones are added. The worker sends what is due, and
+ * re-plans every open pathway of a tenant whose settings changed.
  */
 @Injectable()
 export class ReminderPlanner {
   constructor(
     @Inject(REGULATION) private readonly regulation: Regulation,
-    private readonly context: RequestContext,
+    private readonly db: Database,
     private readonly reminders: ReminderRepository,
-    private readonly tenants: TenantRepository,
+    private readonly jobs: JobQueue,
   ) {}
 
-  async replan(pathway: PathwayDetail, now: Date = new Date()): Promise<void> {
-    const tenantId = this.context.tenantId;
-    const settings = await this.settings(tenantId);
-    const planned = planReminders(await this.snapshot(pathway), settings, now, this.regulation);
+  /** `settings`: the tenant's, when the caller has them already (a re-plan of many pathways). */
+  async replan(tenantId: string, pathway: PlanningPathway, now: Date = new Date(), settings?: ReminderSettings): Promise<void> {
+    const planned = planReminders(await this.snapshot(tenantId, pathway), settings ?? (await this.settings(tenantId)), now, this.regulation);
     const wanted = new Set(planned.map((r) => r.dedupKey));
     const pending = await this.reminders.pending(tenantId, pathway.id);
     // Only what is still to come: a reminder already due goes out as planned.
@@ -38,16 +37,24 @@ export class ReminderPlanner {
 
   /** The tenant's lead times and thresholds over the defaults. */
   async settings(tenantId: string): Promise<ReminderSettings> {
-    const tenant = await this.tenants.findById(tenantId);
-    const custom = ((tenant?.settings ?? {}) as { reminders?: Partial<ReminderSettings> }).reminders ?? {};
-    return { ...DEFAULT_REMINDER_SETTINGS, ...custom };
+    return reminderSettingsOf(await this.reminders.tenantSettings(tenantId));
   }
 
-  private async snapshot(p: PathwayDetail): Promise<ReminderSnapshot> {
+  /**
+   * After a settings change, in its transaction: the tenant is marked as to be
+   * re-planned and, once that commits, the worker's `reminder.replan` job is
+   * queued. If Redis misses it, the worker's sweep finds the mark.
+   */
+  async requestReplan(tenantId: string, at: Date = new Date()): Promise<void> {
+    await this.reminders.requestReplan(tenantId, at);
+    this.db.afterCommit(() => this.jobs.enqueue('reminder.replan', { tenantId }, { jobId: replanJobId(tenantId, at) }));
+  }
+
+  private async snapshot(tenantId: string, p: PlanningPathway): Promise<ReminderSnapshot> {
     const contract = [...p.contracts].reverse().find((c) => !c.actualEndDate) ?? p.contracts[p.contracts.length - 1] ?? null;
     const admissibility = p.admissibilities.find((a) => a.isActive) ?? null;
     const jury = p.jurySessions.find((j) => j.isActive) ?? null;
-    const cycles = await this.reminders.openAfestCycles(this.context.tenantId, p.id);
+    const cycles = await this.reminders.openAfestCycles(tenantId, p.id);
     return {
       pathwayId: p.id,
       state: p.state,

@@ -1,0 +1,2 @@
+export * from './deadline.repository.js';
+export * from './deadlines.module.js';
