@@ -1,5 +1,5 @@
 /**
- * `npm test`: type-check (build), lint, migration drift, unit tests, then API
+ * `npm test`: type-check (build), the web client's freshness, lint, migration drift, unit tests, then API
  * and worker tests against real Postgres and Redis, found or started as for
  * `npm start`. Ends with one line `tests: N passed, N failed`.
  */
@@ -23,6 +23,7 @@ function step(name: string, command: string, args: string[], env: NodeJS.Process
 
 async function main(): Promise<number> {
   if (!step('type-check and build', 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream'])) return 1;
+  if (!step('web API client matches the API (npm run web:client)', 'npx', ['tsx', 'scripts/web-client.ts', '--check'])) return 1;
   if (!step('type-check tests and scripts', 'npx', ['tsc', '-p', 'tsconfig.json'])) return 1;
   if (!step('lint', 'npx', ['eslint', '--max-warnings=0', '.'])) return 1;
 

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
 import { LogController } from 'fastify';
 import { loadConfig, type AppConfig } from '@jalon/server/config';
 import { createLogger, PinoNestLogger } from '@jalon/server/logging';
 import { AppModule } from './app.module.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { RequestContext, type Principal } from '@jalon/server/context';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -55,15 +56,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
       'request completed',
     );
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jalon API')
-      .setDescription('Suivi des parcours VAE inversée des GEIQ. Erreurs : application/problem+json avec un `code` stable.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

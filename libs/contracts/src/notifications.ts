@@ -53,3 +53,6 @@ export const ReminderSettingsRequest = z.strictObject({
   weeklyDigestIsoWeekday: z.number().int().min(1).max(7).optional(),
 });
 export type ReminderSettingsInput = z.infer<typeof ReminderSettingsRequest>;
+
+/** The tenant's reminder settings as the API answers them (defaults filled in). */
+export type { ReminderSettings } from '@jalon/domain';

@@ -16,6 +16,7 @@ import { Can, Public } from '../access/access.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LocalAuthGuard } from './local.strategy.js';
 import type { SessionSubject } from './session-issuer.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -25,6 +26,7 @@ export class AuthController {
   @Public()
   @UseGuards(LocalAuthGuard)
   @Post('login')
+  @Returns('TokenResponse')
   @HttpCode(200)
   login(@Body({ schema: LoginRequest }) _credentials: LoginInput, @Req() request: FastifyRequest & { user: SessionSubject }): Promise<TokenResponse> {
     return this.auth.openSession(request.user);
@@ -32,6 +34,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @Returns('TokenResponse')
   @HttpCode(200)
   refresh(@Body({ schema: RefreshRequest }) body: RefreshInput): Promise<TokenResponse> {
     return this.auth.refresh(body.refreshToken);
@@ -46,12 +49,14 @@ export class AuthController {
 
   @Can(Permission.SessionRead)
   @Get('me')
+  @Returns('MeResponse')
   me(): Promise<MeResponse> {
     return this.auth.me();
   }
 
   @Can(Permission.SessionRead)
   @Post('switch-tenant')
+  @Returns('TokenResponse')
   @HttpCode(200)
   switchTenant(@Body({ schema: SwitchTenantRequest }) body: SwitchTenantInput): Promise<TokenResponse> {
     return this.auth.switchTenant(body.tenantSlug);

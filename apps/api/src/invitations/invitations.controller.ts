@@ -15,6 +15,7 @@ import {
 } from '@jalon/contracts';
 import { Can, Public } from '../access/access.decorators.js';
 import { InvitationsService } from './invitations.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 const Id = z.uuid({ error: 'Identifiant invalide' });
 
@@ -25,12 +26,14 @@ export class InvitationsController {
 
   @Can(Permission.InvitationsManage)
   @Post()
+  @Returns('InvitationView')
   create(@Body({ schema: CreateInvitationRequest }) body: CreateInvitationInput): Promise<InvitationView> {
     return this.invitations.invite(body);
   }
 
   @Can(Permission.InvitationsManage)
   @Get()
+  @Returns('Page<InvitationView>')
   list(@Query({ schema: ListInvitationsQuery }) query: ListInvitationsInput): Promise<Page<InvitationView>> {
     return this.invitations.list(query);
   }
@@ -50,6 +53,7 @@ export class InvitationAcceptanceController {
 
   @Public()
   @Post('accept-invitation')
+  @Returns('TokenResponse')
   @HttpCode(200)
   accept(@Body({ schema: AcceptInvitationRequest }) body: AcceptInvitationInput): Promise<TokenResponse> {
     return this.invitations.accept(body);
