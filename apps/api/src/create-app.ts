@@ -3,6 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { LogController } from 'fastify';
 import { loadConfig, type AppConfig } from '@jalon/server/config';
@@ -35,6 +36,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   app.enableShutdownHooks();
 
   // Document uploads; one byte over the limit lets the storage report DOCUMENT_TOO_LARGE itself.
+  // The browser's refresh token (auth/session-cookie.ts).
+  await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.documents.maxBytes + 1, files: 1, fields: 5, fieldSize: 1_000 } });
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AcceptInvitationRequest,
@@ -11,11 +12,12 @@ import {
   type InvitationView,
   type ListInvitationsInput,
   type Page,
-  type TokenResponse,
+  type SessionResponse,
 } from '@jalon/contracts';
 import { Can, Public } from '../access/access.decorators.js';
-import { InvitationsService } from './invitations.service.js';
+import { SessionCookie } from '../auth/session-cookie.js';
 import { Returns } from '../http/returns.decorator.js';
+import { InvitationsService } from './invitations.service.js';
 
 const Id = z.uuid({ error: 'Identifiant invalide' });
 
@@ -49,13 +51,16 @@ export class InvitationsController {
 @ApiTags('auth')
 @Controller('auth')
 export class InvitationAcceptanceController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly cookie: SessionCookie,
+  ) {}
 
   @Public()
   @Post('accept-invitation')
-  @Returns('TokenResponse')
+  @Returns('SessionResponse')
   @HttpCode(200)
-  accept(@Body({ schema: AcceptInvitationRequest }) body: AcceptInvitationInput): Promise<TokenResponse> {
-    return this.invitations.accept(body);
+  async accept(@Body({ schema: AcceptInvitationRequest }) body: AcceptInvitationInput, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    return this.cookie.deliver(request, reply, await this.invitations.accept(body));
   }
 }

@@ -836,13 +836,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TokenResponse */
+            /** @description SessionResponse */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": C.TokenResponse;
+                    "application/json": C.SessionResponse;
                 };
             };
         };
@@ -857,18 +857,18 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    refreshToken?: string;
                 };
             };
         };
         responses: {
-            /** @description TokenResponse */
+            /** @description SessionResponse */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": C.TokenResponse;
+                    "application/json": C.SessionResponse;
                 };
             };
         };
@@ -883,7 +883,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    refreshToken?: string;
                 };
             };
         };
@@ -931,13 +931,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TokenResponse */
+            /** @description SessionResponse */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": C.TokenResponse;
+                    "application/json": C.SessionResponse;
                 };
             };
         };
@@ -1035,13 +1035,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TokenResponse */
+            /** @description SessionResponse */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": C.TokenResponse;
+                    "application/json": C.SessionResponse;
                 };
             };
         };
