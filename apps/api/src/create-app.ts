@@ -10,6 +10,7 @@ import { loadConfig, type AppConfig } from '@jalon/server/config';
 import { createLogger, PinoNestLogger } from '@jalon/server/logging';
 import { AppModule } from './app.module.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
 import { RequestContext, type Principal } from '@jalon/server/context';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -61,5 +62,6 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   });
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (!(await serveWebApp(app, config.http.webDistDir))) logger.info({ dir: config.http.webDistDir }, 'web app not built: only the API is served');
   return app;
 }
