@@ -183,3 +183,6 @@ export interface TransitionResponse {
   pathway: PathwayView;
   warnings: { code: string; message: string }[];
 }
+
+/** French names of the states, for messages and the web app. */
+export { PATHWAY_STATE_LABELS } from '@jalon/domain';

@@ -1,0 +1,16 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+/** Darker shades than Mantine's defaults so that text and buttons meet WCAG AA contrast. */
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 5 },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif',
+  defaultRadius: 'md',
+  headings: { fontWeight: '700' },
+});
+
+export const cssVariables: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-color-placeholder': t.colors.gray[7]! },
+  dark: {},
+});
