@@ -24,6 +24,7 @@ function step(name: string, command: string, args: string[], env: NodeJS.Process
 
 async function main(): Promise<number> {
   if (!step('type-check and build', 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream'])) return 1;
+  if (!step('web app initial JavaScript within budget', 'npx', ['tsx', 'scripts/web-bundle-size.ts', '--check'])) return 1;
   if (!step('web API client matches the API (npm run web:client)', 'npx', ['tsx', 'scripts/web-client.ts', '--check'])) return 1;
   if (!step('type-check tests and scripts', 'npx', ['tsc', '-p', 'tsconfig.json'])) return 1;
   if (!step('lint', 'npx', ['eslint', '--max-warnings=0', '.'])) return 1;

@@ -14,6 +14,8 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     reportCompressedSize: true,
+    // dist/.vite/manifest.json: which chunks each page loads (scripts/web-bundle-size.ts).
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
