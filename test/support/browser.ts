@@ -9,6 +9,8 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppConfig } from '@jalon/server/config';
 import { testConfig } from './config.js';
+import { openPools } from './db.js';
+import { Factory } from './factories.js';
 import { startApi, startWorker } from './harness.js';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -56,6 +58,35 @@ export interface TestBrowser {
 export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
   return { browser, close: () => browser.close() };
+}
+
+export interface BrowserSuite {
+  pools: ReturnType<typeof openPools>;
+  factory: Factory;
+  /** Set once the file's beforeAll has run. */
+  stack: WebStack;
+  browser: Browser;
+}
+
+/**
+ * For a browser test file: the web stack and Chromium start before its tests
+ * (in parallel) and stop after them; the factory writes the file's own data.
+ */
+export function browserSuite(overrides: Record<string, string> = {}): BrowserSuite {
+  const pools = openPools();
+  const suite = { pools, factory: new Factory(pools.owner) } as BrowserSuite;
+  let chromium: TestBrowser | undefined;
+  beforeAll(async () => {
+    const [stack, launched] = await Promise.all([startWebStack(overrides), launchBrowser()]);
+    chromium = launched;
+    Object.assign(suite, { stack, browser: launched.browser });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await suite.stack?.close();
+    await pools.close();
+  });
+  return suite;
 }
 
 export const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };

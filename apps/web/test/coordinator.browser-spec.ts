@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openPools } from '../../../test/support/db.js';
-import { accessibilityViolations, launchBrowser, newContext, screenshot, startWebStack, type TestBrowser, type WebStack } from '../../../test/support/browser.js';
-import { Factory, type TestTenant, type TestUser } from '../../../test/support/factories.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { accessibilityViolations, browserSuite, newContext, screenshot } from '../../../test/support/browser.js';
+import type { TestTenant, TestUser } from '../../../test/support/factories.js';
 
 jest.setTimeout(90_000);
 
@@ -16,18 +15,13 @@ const FILLERS: [string, number][] = [
 ];
 
 describe('coordinator journey in the browser', () => {
-  const pools = openPools();
-  const factory = new Factory(pools.owner);
-  let stack: WebStack;
-  let chromium: TestBrowser;
-  let browser: Browser;
+  const suite = browserSuite();
+  const { factory } = suite;
   let tenant: TestTenant;
   let coordinator: TestUser;
   let cohortA: { id: string; name: string };
 
   beforeAll(async () => {
-    [stack, chromium] = await Promise.all([startWebStack(), launchBrowser()]);
-    browser = chromium.browser;
     tenant = await factory.tenant('GEIQ Garonne');
     coordinator = await factory.member(tenant, 'COORDINATOR');
     const certification = await factory.certification(tenant);
@@ -53,14 +47,8 @@ describe('coordinator journey in the browser', () => {
     await factory.notification(tenant, coordinator.id, { title: 'Jury dans 14 jours', body: 'Le jury d’Inès Garçon approche.' });
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-    await pools.close();
-  });
-
   async function signedIn(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(browser, stack);
+    const context = await newContext(suite.browser, suite.stack);
     const page = await context.newPage();
     await page.goto('/connexion');
     await page.getByLabel('Adresse e-mail').fill(coordinator.email);
@@ -75,7 +63,7 @@ describe('coordinator journey in the browser', () => {
   }
 
   it('signs in with the keyboard alone and lands on the dashboard', async () => {
-    const context = await newContext(browser, stack);
+    const context = await newContext(suite.browser, suite.stack);
     const page = await context.newPage();
     await page.goto('/');
     await page.waitForURL(/\/connexion\?redirect=/);
@@ -96,7 +84,7 @@ describe('coordinator journey in the browser', () => {
   });
 
   it('explains a refused sign-in in French, next to the form', async () => {
-    const context = await newContext(browser, stack);
+    const context = await newContext(suite.browser, suite.stack);
     const page = await context.newPage();
     await page.goto('/connexion');
     await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -184,5 +184,5 @@ export interface TransitionResponse {
   warnings: { code: string; message: string }[];
 }
 
-/** French names of the states, for messages and the web app. */
-export { PATHWAY_STATE_LABELS } from '@jalon/domain';
+/** French names of the states and the actions' button labels, for messages and the web app. */
+export { PATHWAY_STATE_LABELS, PATHWAY_ACTION_LABELS, type PathwayActionType } from '@jalon/domain';

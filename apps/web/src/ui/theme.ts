@@ -7,10 +7,14 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif',
   defaultRadius: 'md',
   headings: { fontWeight: '700' },
+  components: {
+    // Mantine's close buttons have no text of their own.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
+  },
 });
 
 export const cssVariables: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-color-placeholder': t.colors.gray[7]! },
+  light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-color-placeholder': t.colors.gray[7]!, '--mantine-color-error': t.colors.red[9]! },
   dark: {},
 });
