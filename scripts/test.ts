@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     const results = path.join(DATA_DIR, 'jest-results.json');
     mkdirSync(DATA_DIR, { recursive: true });
     rmSync(results, { force: true });
-    const jestOk = step('unit, API and worker tests', 'npx', ['jest', '--ci', '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+    const jestOk = step('unit, API, worker and browser tests', 'npx', ['jest', '--ci', '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
       ...process.env,
       TEST_DATABASE_OWNER_URL: environment.ownerUrl,
       TEST_DATABASE_URL: environment.appUrl,
