@@ -19,7 +19,7 @@ export const WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist');
 const SCREENSHOTS_DIR = process.env['SCREENSHOTS_DIR'] ?? path.join(REPO_ROOT, '.data/screenshots');
 
 /** Flags for Debian's Chromium in a container with no network but loopback. */
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=fr-FR'];
 
 export interface WebStack {
   config: AppConfig;

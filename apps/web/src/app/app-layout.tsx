@@ -12,7 +12,7 @@ import { NotificationBell } from './notification-bell';
 import { homeOf } from './router';
 
 interface NavItem {
-  to: '/tableau-de-bord' | '/parcours' | '/accueil' | '/notifications';
+  to: '/tableau-de-bord' | '/parcours' | '/accueil' | '/saisie' | '/notifications';
   label: string;
 }
 
@@ -28,6 +28,7 @@ function navigation(session: SessionInfo): NavItem[] {
   const pathways = session.role === 'CANDIDATE' ? 'Mon parcours' : 'Mes alternant·es';
   return [
     { to: '/accueil', label: 'Accueil' },
+    ...(session.role === 'TUTOR' ? [{ to: '/saisie' as const, label: 'Saisir un progrès' }] : []),
     { to: '/parcours', label: pathways },
     { to: '/notifications', label: 'Notifications' },
   ];

@@ -104,6 +104,14 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/home-page'), 'HomePage'),
 });
 
+/** The tutor's quick entry (`?parcours=` preselects an alternant). */
+const progressEntryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/saisie',
+  validateSearch: (search: Record<string, unknown>): { parcours?: string } => ({ parcours: text(search['parcours']) }),
+  component: lazyRouteComponent(() => import('../screens/progress-entry-page'), 'ProgressEntryPage'),
+});
+
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
@@ -113,7 +121,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, notificationsRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {
