@@ -96,6 +96,13 @@ export function newContext(browser: Browser, stack: WebStack, options = DESKTOP)
   return browser.newContext({ ...options, baseURL: stack.url });
 }
 
+/** Fills the sign-in form (on the page already) as a person would and submits it. */
+export async function submitSignIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Adresse e-mail').fill(user.email);
+  await page.getByLabel(/^Mot de passe/).fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
 export interface Violation {
   id: string;
   impact: string | null | undefined;
@@ -121,6 +128,8 @@ export async function accessibilityViolations(page: Page): Promise<Violation[]> 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
+  // From the top: the header is fixed, a scrolled page would show it halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -46,10 +46,18 @@ export class Factory {
     return user;
   }
 
-  async member(tenant: TestTenant, role: TenantRole, user?: TestUser): Promise<TestUser & { membershipId: string }> {
+  /** `links`: the member company of an employer contact or tutor, the record of a candidate. */
+  async member(tenant: TestTenant, role: TenantRole, user?: TestUser, links: { employerId?: string; candidateId?: string } = {}): Promise<TestUser & { membershipId: string }> {
     const person = user ?? (await this.user());
     const membershipId = randomUUID();
-    await this.owner.query('INSERT INTO memberships (id, tenant_id, user_id, role) VALUES ($1, $2, $3, $4)', [membershipId, tenant.id, person.id, role]);
+    await this.owner.query('INSERT INTO memberships (id, tenant_id, user_id, role, employer_id, candidate_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+      membershipId,
+      tenant.id,
+      person.id,
+      role,
+      links.employerId ?? null,
+      links.candidateId ?? null,
+    ]);
     return { ...person, membershipId };
   }
 

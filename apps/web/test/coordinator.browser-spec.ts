@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser.
 import type { BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, browserSuite, newContext, screenshot } from '../../../test/support/browser.js';
+import { accessibilityViolations, browserSuite, newContext, screenshot, submitSignIn } from '../../../test/support/browser.js';
 import type { TestTenant, TestUser } from '../../../test/support/factories.js';
 
 jest.setTimeout(90_000);
@@ -51,9 +51,7 @@ describe('coordinator journey in the browser', () => {
     const context = await newContext(suite.browser, suite.stack);
     const page = await context.newPage();
     await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(coordinator.email);
-    await page.getByLabel(/^Mot de passe/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, coordinator);
     await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
     return { context, page };
   }
@@ -89,9 +87,7 @@ describe('coordinator journey in the browser', () => {
     await page.goto('/connexion');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByText('Adresse e-mail invalide').waitFor();
-    await page.getByLabel('Adresse e-mail').fill(coordinator.email);
-    await page.getByLabel(/^Mot de passe/).fill('pas le bon mot de passe');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, { email: coordinator.email, password: 'pas le bon mot de passe' });
     await page.getByRole('alert').getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'login-refused');

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser.
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, browserSuite, newContext, screenshot } from '../../../test/support/browser.js';
+import { accessibilityViolations, browserSuite, newContext, screenshot, submitSignIn } from '../../../test/support/browser.js';
 import type { TestTenant, TestUser } from '../../../test/support/factories.js';
 
 jest.setTimeout(90_000);
@@ -28,9 +28,7 @@ describe('a pathway in the browser', () => {
     const page = await context.newPage();
     await page.goto(`/parcours/${pathway.id}`);
     await page.waitForURL(/\/connexion\?redirect=/);
-    await page.getByLabel('Adresse e-mail').fill(coordinator.email);
-    await page.getByLabel(/^Mot de passe/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, coordinator);
     await page.getByRole('heading', { name: `${firstName} ${lastName}`, level: 1 }).waitFor();
     return { page, coordinator, close: () => context.close() };
   }

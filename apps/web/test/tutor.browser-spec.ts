@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser.
-import { accessibilityViolations, browserSuite, newContext, PHONE, screenshot } from '../../../test/support/browser.js';
+import { accessibilityViolations, browserSuite, newContext, PHONE, screenshot, submitSignIn } from '../../../test/support/browser.js';
 
 jest.setTimeout(90_000);
 
@@ -17,9 +17,7 @@ describe('tutor on a phone (360 px)', () => {
     const context = await newContext(suite.browser, suite.stack, PHONE);
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByLabel('Adresse e-mail').fill(tutor.email);
-    await page.getByLabel(/^Mot de passe/).fill(tutor.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, tutor);
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

@@ -1,10 +1,10 @@
-import { Anchor, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { CreateCommentRequest, DOCUMENT_KIND_LABELS, Permission, type PathwayView } from '@jalon/contracts';
+import { Anchor, Button, Checkbox, FileInput, Group, List, Paper, Progress, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { CreateCommentRequest, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DOCUMENT_KINDS_BY_ROLE, Permission, type DocumentKind, type PathwayView } from '@jalon/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
-import { messageOf, unwrap } from '../api/problem';
-import { can, useSession } from '../auth/session';
+import { messageOf, problemOf, unwrap } from '../api/problem';
+import { authorizedFetch, can, useSession } from '../auth/session';
 import { formatDate, formatDateTime, fullName } from '../ui/format';
 import { OPCO_DECISION_LABELS, REMINDER_KIND_LABELS, REMINDER_STATUS_LABELS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
@@ -94,6 +94,7 @@ export function CoverageSection({ pathwayId }: { pathwayId: string }) {
 }
 
 export function DocumentsSection({ pathwayId }: { pathwayId: string }) {
+  const { session } = useSession();
   const documents = useQuery({ queryKey: ['pathways', 'documents', pathwayId], queryFn: () => unwrap(api.GET('/api/v1/pathways/{id}/documents', { params: { path: { id: pathwayId } } })) });
   const [failure, setFailure] = useState<string | null>(null);
   const download = async (documentId: string, fileName: string) => {
@@ -132,7 +133,70 @@ export function DocumentsSection({ pathwayId }: { pathwayId: string }) {
           {failure}
         </Text>
       )}
+      {session && can(session, Permission.DocumentsUpload) && <UploadForm pathwayId={pathwayId} role={session.role} />}
     </Section>
+  );
+}
+
+/** Adds a document; each role chooses among the kinds it may file. */
+function UploadForm({ pathwayId, role }: { pathwayId: string; role: string }) {
+  const queryClient = useQueryClient();
+  const allowed = DOCUMENT_KINDS_BY_ROLE[role] ?? [];
+  const kinds = allowed === 'all' ? DOCUMENT_KINDS : allowed;
+  const [kind, setKind] = useState<DocumentKind | null>(kinds.length === 1 ? kinds[0]! : null);
+  const [file, setFile] = useState<File | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const upload = useMutation({
+    mutationFn: async () => {
+      const body = new FormData();
+      // The API reads the kind before the file.
+      body.append('kind', kind!);
+      body.append('file', file!);
+      const response = await authorizedFetch(new Request(`/api/v1/pathways/${pathwayId}/documents`, { method: 'POST', body }));
+      if (!response.ok) throw await problemOf(response);
+    },
+    onSuccess: async () => {
+      setFile(null);
+      await queryClient.invalidateQueries({ queryKey: ['pathways', 'documents', pathwayId] });
+      await queryClient.invalidateQueries({ queryKey: ['pathways', 'timeline', pathwayId] });
+    },
+    onError: (error) => setFailure(messageOf(error)),
+  });
+  if (kinds.length === 0) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (!kind) return setFailure('Choisissez le type de document.');
+    if (!file) return setFailure('Choisissez un fichier.');
+    upload.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Déposer un document">
+      <Stack gap="xs" mt="md">
+        {kinds.length > 1 && (
+          <Select label="Type de document" data={kinds.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))} value={kind} onChange={(v) => setKind(v as DocumentKind | null)} />
+        )}
+        <FileInput
+          label={kinds.length === 1 ? `Déposer : ${DOCUMENT_KIND_LABELS[kinds[0]!].toLowerCase()}` : 'Fichier'}
+          description="PDF, PNG, JPEG, DOCX ou ODT, 20 Mo au plus"
+          placeholder="Choisir un fichier"
+          value={file}
+          onChange={setFile}
+          clearable
+          clearButtonProps={{ 'aria-label': 'Retirer le fichier' }}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" variant="light" loading={upload.isPending}>
+            Déposer
+          </Button>
+        </Group>
+        {failure && (
+          <Text size="sm" c="red.9" role="alert">
+            {failure}
+          </Text>
+        )}
+      </Stack>
+    </form>
   );
 }
 
