@@ -12,7 +12,7 @@ import { NotificationBell } from './notification-bell';
 import { homeOf } from './router';
 
 interface NavItem {
-  to: '/tableau-de-bord' | '/parcours' | '/accueil' | '/saisie' | '/notifications';
+  to: '/tableau-de-bord' | '/parcours' | '/accueil' | '/saisie' | '/invitations' | '/notifications';
   label: string;
 }
 
@@ -22,6 +22,7 @@ function navigation(session: SessionInfo): NavItem[] {
     return [
       { to: '/tableau-de-bord', label: 'Tableau de bord' },
       { to: '/parcours', label: 'Parcours' },
+      { to: '/invitations', label: 'Invitations' },
       { to: '/notifications', label: 'Notifications' },
     ];
   }

@@ -104,6 +104,13 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/home-page'), 'HomePage'),
 });
 
+const invitationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/invitations',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/invitations-page'), 'InvitationsPage'),
+});
+
 /** The tutor's quick entry (`?parcours=` preselects an alternant). */
 const progressEntryRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -121,7 +128,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, invitationsRoute, notificationsRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

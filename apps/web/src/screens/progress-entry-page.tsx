@@ -1,4 +1,4 @@
-import { Alert, Button, Card, NumberInput, Radio, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, NumberInput, Radio, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { CreateProgressEntryRequest, type CompetencyLevelValue } from '@jalon/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/problem';
 import { fullName } from '../ui/format';
-import { Empty, ErrorState, Loading } from '../ui/states';
+import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
 import { useZodForm } from '../ui/use-zod-form';
 
 const NOT_ASSESSED = 'NONE';
@@ -144,16 +144,7 @@ function EntryForm({ pathwayId }: { pathwayId: string }) {
             {form.errors['assessments']}
           </Text>
         )}
-        {failure && (
-          <Alert color="red" role="alert" title="Saisie non enregistrée">
-            {failure}
-          </Alert>
-        )}
-        {saved && (
-          <Alert color="teal" role="status" title="C’est noté">
-            {saved}
-          </Alert>
-        )}
+        <FormOutcome failure={failure} failureTitle="Saisie non enregistrée" success={saved} successTitle="C’est noté" />
         <Button type="submit" size="md" loading={save.isPending} fullWidth>
           Enregistrer la saisie
         </Button>

@@ -36,3 +36,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </Alert>
   );
 }
+
+/** What became of a form just sent: the refusal, or the confirmation. */
+export function FormOutcome({ failure, failureTitle, success, successTitle }: { failure: string | null; failureTitle: string; success: React.ReactNode; successTitle: string }) {
+  if (failure) {
+    return (
+      <Alert color="red" role="alert" title={failureTitle}>
+        {failure}
+      </Alert>
+    );
+  }
+  return success ? (
+    <Alert color="teal.9" variant="outline" role="status" title={successTitle}>
+      {success}
+    </Alert>
+  ) : null;
+}

@@ -10,6 +10,8 @@ export const theme = createTheme({
   components: {
     // Mantine's close buttons have no text of their own.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
+    // Alert texts in the body colour: tinted text on a tinted background is too pale for some colours.
+    Alert: { styles: { message: { color: 'var(--mantine-color-text)' } } },
   },
 });
 
