@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', 'coverage/**', 'libs/server/src/database/generated/**'] },
@@ -18,6 +19,11 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'prisma/**', 'test/**', '**/test/**', 'libs/server/src/config/load-config.ts', '*.config.*', 'jest.config.cjs'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The web app: React hooks rules; it reads no environment (Vite inlines import.meta.env at build).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.cjs'],

@@ -45,5 +45,13 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
+    {
+      // The web app in Debian's Chromium (playwright-core) against the real API, worker, Postgres and Redis.
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/web/test/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
   ],
 };

@@ -1,6 +1,7 @@
 /**
  * `npm start`: finds or starts Postgres and Redis, migrates and seeds the
- * demo, builds what changed, then runs the API and the worker until Ctrl-C.
+ * demo, builds what changed (the web app included: the API serves it at `/`),
+ * then runs the API and the worker until Ctrl-C.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { API_PROCESS, DATA_DIR, localSecret, prepareEnvironment, REPO_ROOT } from './lib/environment.js';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   console.log(`
   Jalon tourne / Jalon is running
+    Application    ${url}/
     API            ${url}/api/v1
     Documentation  ${url}/api/docs
     Santé          ${url}/health/ready

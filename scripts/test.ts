@@ -1,6 +1,6 @@
 /**
- * `npm test`: type-check (build), lint, migration drift, unit tests, then API
- * and worker tests against real Postgres and Redis, found or started as for
+ * `npm test`: type-check (build), the web client's freshness, lint, migration drift, unit tests, then API,
+ * worker and browser tests (Debian's Chromium, installed when missing) against real Postgres and Redis, found or started as for
  * `npm start`. Ends with one line `tests: N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { checkDrift } from './db/migrate.js';
 import { DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA_PATH } from './db/setup.js';
+import { ensureChromium } from './lib/chromium.js';
 import { DATA_DIR, prepareEnvironment, REPO_ROOT } from './lib/environment.js';
 
 const started = Date.now();
@@ -23,8 +24,13 @@ function step(name: string, command: string, args: string[], env: NodeJS.Process
 
 async function main(): Promise<number> {
   if (!step('type-check and build', 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream'])) return 1;
+  if (!step('web app initial JavaScript within budget', 'npx', ['tsx', 'scripts/web-bundle-size.ts', '--check'])) return 1;
+  if (!step('web API client matches the API (npm run web:client)', 'npx', ['tsx', 'scripts/web-client.ts', '--check'])) return 1;
   if (!step('type-check tests and scripts', 'npx', ['tsc', '-p', 'tsconfig.json'])) return 1;
   if (!step('lint', 'npx', ['eslint', '--max-warnings=0', '.'])) return 1;
+
+  console.log('\n=== Chromium for the browser tests');
+  console.log(`--- ${ensureChromium((m) => console.log(`  ${m}`))}`);
 
   console.log('\n=== Postgres, Redis and the test database');
   const at = Date.now();
@@ -43,7 +49,7 @@ async function main(): Promise<number> {
     const results = path.join(DATA_DIR, 'jest-results.json');
     mkdirSync(DATA_DIR, { recursive: true });
     rmSync(results, { force: true });
-    const jestOk = step('unit, API and worker tests', 'npx', ['jest', '--ci', '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+    const jestOk = step('unit, API, worker and browser tests', 'npx', ['jest', '--ci', '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
       ...process.env,
       TEST_DATABASE_OWNER_URL: environment.ownerUrl,
       TEST_DATABASE_URL: environment.appUrl,

@@ -46,10 +46,18 @@ export class Factory {
     return user;
   }
 
-  async member(tenant: TestTenant, role: TenantRole, user?: TestUser): Promise<TestUser & { membershipId: string }> {
+  /** `links`: the member company of an employer contact or tutor, the record of a candidate. */
+  async member(tenant: TestTenant, role: TenantRole, user?: TestUser, links: { employerId?: string; candidateId?: string } = {}): Promise<TestUser & { membershipId: string }> {
     const person = user ?? (await this.user());
     const membershipId = randomUUID();
-    await this.owner.query('INSERT INTO memberships (id, tenant_id, user_id, role) VALUES ($1, $2, $3, $4)', [membershipId, tenant.id, person.id, role]);
+    await this.owner.query('INSERT INTO memberships (id, tenant_id, user_id, role, employer_id, candidate_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+      membershipId,
+      tenant.id,
+      person.id,
+      role,
+      links.employerId ?? null,
+      links.candidateId ?? null,
+    ]);
     return { ...person, membershipId };
   }
 
@@ -89,6 +97,36 @@ export class Factory {
       }
     }
     return { id, blocCodes: ['B1', 'B2'] };
+  }
+
+  async cohort(tenant: TestTenant, certificationId: string, name = 'Promotion'): Promise<{ id: string; name: string }> {
+    const cohort = { id: randomUUID(), name: `${name} ${unique()}` };
+    await this.owner.query(`INSERT INTO cohorts (id, tenant_id, name, certification_id, start_date, updated_at) VALUES ($1, $2, $3, $4, '2026-01-05', now())`, [cohort.id, tenant.id, cohort.name, certificationId]);
+    return cohort;
+  }
+
+  /** A pathway already at `state` (no contract or VAE records): for lists, boards and counts. */
+  async pathway(tenant: TestTenant, fields: { candidateId: string; certificationId: string; cohortId?: string; state?: string }): Promise<{ id: string }> {
+    const id = randomUUID();
+    await this.owner.query(
+      `INSERT INTO pathways (id, tenant_id, candidate_id, certification_id, cohort_id, state, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [id, tenant.id, fields.candidateId, fields.certificationId, fields.cohortId ?? null, fields.state ?? 'CERTIFICATION_CHOSEN'],
+    );
+    return { id };
+  }
+
+  /** An in-app notification, unread. */
+  async notification(tenant: TestTenant, userId: string, fields: { title: string; body?: string; link?: string }): Promise<{ id: string }> {
+    const id = randomUUID();
+    await this.owner.query(`INSERT INTO notifications (id, tenant_id, user_id, kind, title, body, link) VALUES ($1, $2, $3, 'JURY_UPCOMING', $4, $5, $6)`, [
+      id,
+      tenant.id,
+      userId,
+      fields.title,
+      fields.body ?? fields.title,
+      fields.link ?? null,
+    ]);
+    return { id };
   }
 
   /**

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { LogController } from 'fastify';
 import { loadConfig, type AppConfig } from '@jalon/server/config';
 import { createLogger, PinoNestLogger } from '@jalon/server/logging';
 import { AppModule } from './app.module.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
 import { RequestContext, type Principal } from '@jalon/server/context';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -34,6 +37,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   app.enableShutdownHooks();
 
   // Document uploads; one byte over the limit lets the storage report DOCUMENT_TOO_LARGE itself.
+  // The browser's refresh token (auth/session-cookie.ts).
+  await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.documents.maxBytes + 1, files: 1, fields: 5, fieldSize: 1_000 } });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -55,15 +60,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
       'request completed',
     );
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jalon API')
-      .setDescription('Suivi des parcours VAE inversée des GEIQ. Erreurs : application/problem+json avec un `code` stable.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (!(await serveWebApp(app, config.http.webDistDir))) logger.info({ dir: config.http.webDistDir }, 'web app not built: only the API is served');
   return app;
 }

@@ -23,8 +23,8 @@ const REMINDERS = 40;
 describe('reminder delivery survives Redis losing its data and runs on two workers', () => {
   // Dropped and made again at the start of each run (not at the end: connections
   // the API left in its pool would be cut while this process still holds them).
-  // Named after the test database, so that runs on other test databases do not collide.
-  const database = `${process.env['TEST_DATABASE_NAME'] ?? 'jalon_test'}_reliability`;
+  // Named after the run's test database, so that runs on other test databases never drop it.
+  const database = `${new URL(requiredEnv('TEST_DATABASE_OWNER_URL')).pathname.slice(1)}_reliability`;
   const ownerUrl = withDatabase(requiredEnv('TEST_DATABASE_OWNER_URL'), database);
   const appUrl = withDatabase(requiredEnv('TEST_DATABASE_URL'), database);
   let redis: ChildProcess;

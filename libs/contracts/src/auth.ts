@@ -27,7 +27,8 @@ export const LoginRequest = z.strictObject({
 });
 export type LoginInput = z.infer<typeof LoginRequest>;
 
-export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+/** The refresh token: in the body, or (browsers, cookie mode) omitted and read from the cookie. */
+export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200).optional() });
 export type RefreshInput = z.infer<typeof RefreshRequest>;
 
 export const SwitchTenantRequest = z.strictObject({ tenantSlug: TenantSlug });
@@ -71,6 +72,20 @@ export interface TokenResponse {
   /** Every tenant the user may switch to. */
   memberships: MembershipSummary[];
 }
+
+/**
+ * Browsers ask for cookie mode with this request header on login, refresh,
+ * switch-tenant, logout and accept-invitation: the refresh token then travels
+ * only in an httpOnly, Secure, SameSite=Strict cookie limited to the auth
+ * routes, and never appears in a body scripts could read.
+ */
+export const SESSION_MODE_HEADER = 'x-jalon-session';
+export const SESSION_MODE_COOKIE = 'cookie';
+export const REFRESH_COOKIE_NAME = 'jalon_refresh';
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+
+/** A session answer: `refreshToken` is absent in cookie mode. */
+export type SessionResponse = Omit<TokenResponse, 'refreshToken'> & { refreshToken?: string };
 
 export interface MeResponse {
   user: SessionUser;

@@ -28,6 +28,14 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   OTHER: 'Autre',
 };
 
+/** What each role may file (DESIGN.md §6): staff anything, tutors their reports, candidates their dossier drafts. */
+export const DOCUMENT_KINDS_BY_ROLE: Record<string, readonly DocumentKind[] | 'all'> = {
+  TENANT_ADMIN: 'all',
+  COORDINATOR: 'all',
+  TUTOR: ['TUTOR_REPORT', 'OTHER'],
+  CANDIDATE: ['DOSSIER_DRAFT'],
+};
+
 /** The multipart field next to the file. */
 export const UploadDocumentFields = z.strictObject({ kind: z.enum(DOCUMENT_KINDS, { error: 'Type de document inconnu' }) });
 

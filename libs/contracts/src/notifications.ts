@@ -54,3 +54,6 @@ export const ReminderSettingsRequest = z.strictObject({
   weeklyDigestHorizonDays: z.number().int().min(7).max(31).optional(),
 });
 export type ReminderSettingsInput = z.infer<typeof ReminderSettingsRequest>;
+
+/** The tenant's reminder settings as the API answers them (defaults filled in). */
+export type { ReminderSettings } from '@jalon/domain';

@@ -183,3 +183,6 @@ export interface TransitionResponse {
   pathway: PathwayView;
   warnings: { code: string; message: string }[];
 }
+
+/** French names of the states and the actions' button labels, for messages and the web app. */
+export { PATHWAY_STATE_LABELS, PATHWAY_ACTION_LABELS, type PathwayActionType } from '@jalon/domain';

@@ -8,13 +8,14 @@ import { LoginThrottle } from './login-throttle.js';
 import { MembershipRepository } from './membership.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { SessionCookie } from './session-cookie.js';
 import { SessionIssuer } from './session-issuer.js';
 import { UserRepository } from './user.repository.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({})],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, LocalAuthGuard, LoginThrottle, PasswordHasher, SessionIssuer, UserRepository, MembershipRepository, RefreshTokenRepository],
-  exports: [PasswordHasher, SessionIssuer, UserRepository, MembershipRepository],
+  providers: [AuthService, SessionCookie, LocalStrategy, LocalAuthGuard, LoginThrottle, PasswordHasher, SessionIssuer, UserRepository, MembershipRepository, RefreshTokenRepository],
+  exports: [SessionCookie, PasswordHasher, SessionIssuer, UserRepository, MembershipRepository],
 })
 export class AuthModule {}

@@ -11,6 +11,9 @@ import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { hashSecret, SessionIssuer, summarise, type SessionSubject } from './session-issuer.js';
 import { UserRepository } from './user.repository.js';
 
+/** A refresh with no token at all: the same answer as an unknown one. */
+export const refreshMissing = () => new AppError(401, ErrorCode.AuthRefreshInvalid, 'Votre session a expiré. Veuillez vous reconnecter.');
+
 const invalidCredentials = () =>
   new AppError(401, ErrorCode.AuthInvalidCredentials, 'Adresse e-mail ou mot de passe incorrect.');
 
@@ -86,7 +89,7 @@ export class AuthService {
     if ('error' in outcome) {
       throw outcome.error === ErrorCode.AuthRefreshReused
         ? new AppError(401, ErrorCode.AuthRefreshReused, 'Cette session a été fermée par sécurité. Veuillez vous reconnecter.')
-        : new AppError(401, ErrorCode.AuthRefreshInvalid, 'Votre session a expiré. Veuillez vous reconnecter.');
+        : refreshMissing();
     }
     return outcome.session;
   }

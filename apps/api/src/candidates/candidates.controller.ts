@@ -14,6 +14,7 @@ import {
 import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { CandidatesService } from './candidates.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('candidates')
 @Controller('candidates')
@@ -22,24 +23,28 @@ export class CandidatesController {
 
   @Can(Permission.CandidatesManage)
   @Post()
+  @Returns('CandidateView')
   create(@Body({ schema: CreateCandidateRequest }) body: CreateCandidateInput): Promise<CandidateView> {
     return this.candidates.create(body);
   }
 
   @Can(Permission.CandidatesRead)
   @Get()
+  @Returns('Page<CandidateView>')
   list(@Query({ schema: ListCandidatesQuery }) query: ListCandidatesInput): Promise<Page<CandidateView>> {
     return this.candidates.list(query);
   }
 
   @Can(Permission.CandidatesRead)
   @Get(':id')
+  @Returns('CandidateView')
   get(@Param('id', ID_PARAM) id: string): Promise<CandidateView> {
     return this.candidates.get(id);
   }
 
   @Can(Permission.CandidatesManage)
   @Patch(':id')
+  @Returns('CandidateView')
   update(@Param('id', ID_PARAM) id: string, @Body({ schema: UpdateCandidateRequest }) body: UpdateCandidateInput): Promise<CandidateView> {
     return this.candidates.update(id, body);
   }

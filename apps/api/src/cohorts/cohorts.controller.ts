@@ -14,6 +14,7 @@ import {
 import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { CohortsService } from './cohorts.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('cohorts')
 @Controller('cohorts')
@@ -22,24 +23,28 @@ export class CohortsController {
 
   @Can(Permission.CohortsManage)
   @Post()
+  @Returns('CohortView')
   create(@Body({ schema: CreateCohortRequest }) body: CreateCohortInput): Promise<CohortView> {
     return this.cohorts.create(body);
   }
 
   @Can(Permission.CohortsRead)
   @Get()
+  @Returns('Page<CohortView>')
   list(@Query({ schema: ListCohortsQuery }) query: ListCohortsInput): Promise<Page<CohortView>> {
     return this.cohorts.list(query);
   }
 
   @Can(Permission.CohortsRead)
   @Get(':id')
+  @Returns('CohortView')
   get(@Param('id', ID_PARAM) id: string): Promise<CohortView> {
     return this.cohorts.get(id);
   }
 
   @Can(Permission.CohortsManage)
   @Patch(':id')
+  @Returns('CohortView')
   update(@Param('id', ID_PARAM) id: string, @Body({ schema: UpdateCohortRequest }) body: UpdateCohortInput): Promise<CohortView> {
     return this.cohorts.update(id, body);
   }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { DashboardQuery, Permission, type DashboardQueryInput, type DashboardView } from '@jalon/contracts';
 import { Can } from '../access/access.decorators.js';
 import { DashboardService } from './dashboard.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('dashboard')
 @Controller('dashboard')
@@ -12,6 +13,7 @@ export class DashboardController {
   /** The coordinator's page in one answer; filter by cohort and referent coordinator. */
   @Can(Permission.DashboardRead)
   @Get()
+  @Returns('DashboardView')
   view(@Query({ schema: DashboardQuery }) query: DashboardQueryInput): Promise<DashboardView> {
     return this.dashboard.view(query);
   }

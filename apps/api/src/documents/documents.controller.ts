@@ -7,6 +7,7 @@ import { validationFailed } from '@jalon/server/errors';
 import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { DocumentsService } from './documents.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('documents')
 @Controller('pathways/:id/documents')
@@ -16,6 +17,7 @@ export class DocumentsController {
   /** multipart/form-data: a `kind` field, then one `file` (20 MB at most; PDF, PNG, JPEG, DOCX or ODT, recognised by content). */
   @Can(Permission.DocumentsUpload)
   @Post()
+  @Returns('DocumentView')
   @ApiConsumes('multipart/form-data')
   async upload(@Param('id', ID_PARAM) pathwayId: string, @Req() request: FastifyRequest): Promise<DocumentView> {
     if (!request.isMultipart()) throw validationFailed([{ path: 'file', message: 'Envoyez le fichier en multipart/form-data (champs « kind » puis « file »).' }]);
@@ -32,6 +34,7 @@ export class DocumentsController {
 
   @Can(Permission.PathwaysRead)
   @Get()
+  @Returns('DocumentView[]')
   list(@Param('id', ID_PARAM) pathwayId: string): Promise<DocumentView[]> {
     return this.documents.list(pathwayId);
   }

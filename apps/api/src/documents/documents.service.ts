@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCEPTED_DOCUMENT_TYPES, detectDocumentType } from '@jalon/domain';
-import { DOCUMENT_KIND_LABELS, ErrorCode, type DocumentKind, type DocumentView } from '@jalon/contracts';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS_BY_ROLE, ErrorCode, type DocumentKind, type DocumentView } from '@jalon/contracts';
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
 import { RequestContext } from '@jalon/server/context';
 import { Database, type Document } from '@jalon/server/database';
@@ -11,14 +11,6 @@ import { PathwayAccess } from '../pathways/pathway-access.js';
 import { PathwayRepository } from '../pathways/pathway.repository.js';
 import { DocumentRepository } from './document.repository.js';
 import { DocumentStorage, FileTooLargeError } from './document-storage.js';
-
-/** What each role may file (DESIGN.md §6): staff anything, tutors their reports, candidates their dossier drafts. */
-const KINDS_BY_ROLE: Record<string, readonly DocumentKind[] | 'all'> = {
-  TENANT_ADMIN: 'all',
-  COORDINATOR: 'all',
-  TUTOR: ['TUTOR_REPORT', 'OTHER'],
-  CANDIDATE: ['DOSSIER_DRAFT'],
-};
 
 const accepted = Object.values(ACCEPTED_DOCUMENT_TYPES)
   .map((t) => t.extension.toUpperCase())
@@ -39,7 +31,7 @@ export class DocumentsService {
 
   async upload(pathwayId: string, kind: DocumentKind, fileName: string, content: Readable): Promise<DocumentView> {
     await this.access.assertVisible(pathwayId);
-    const allowed = KINDS_BY_ROLE[this.context.principal!.role];
+    const allowed = DOCUMENT_KINDS_BY_ROLE[this.context.principal!.role];
     if (!allowed || (allowed !== 'all' && !allowed.includes(kind))) {
       throw new AppError(403, ErrorCode.DocumentKindNotAllowed, `Votre rôle ne permet pas de déposer un document « ${DOCUMENT_KIND_LABELS[kind]} ».`);
     }

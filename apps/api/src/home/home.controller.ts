@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Permission, type HomeView } from '@jalon/contracts';
 import { Can } from '../access/access.decorators.js';
 import { HomeService } from './home.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('home')
 @Controller('home')
@@ -12,6 +13,7 @@ export class HomeController {
   /** Tutors and employer contacts: their alternants with last entry, coverage and next deadline. Candidates: their pathway. */
   @Can(Permission.HomeRead)
   @Get()
+  @Returns('HomeView')
   view(): Promise<HomeView> {
     return this.home.view();
   }

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AcceptInvitationRequest,
@@ -11,9 +12,11 @@ import {
   type InvitationView,
   type ListInvitationsInput,
   type Page,
-  type TokenResponse,
+  type SessionResponse,
 } from '@jalon/contracts';
 import { Can, Public } from '../access/access.decorators.js';
+import { SessionCookie } from '../auth/session-cookie.js';
+import { Returns } from '../http/returns.decorator.js';
 import { InvitationsService } from './invitations.service.js';
 
 const Id = z.uuid({ error: 'Identifiant invalide' });
@@ -25,12 +28,14 @@ export class InvitationsController {
 
   @Can(Permission.InvitationsManage)
   @Post()
+  @Returns('InvitationView')
   create(@Body({ schema: CreateInvitationRequest }) body: CreateInvitationInput): Promise<InvitationView> {
     return this.invitations.invite(body);
   }
 
   @Can(Permission.InvitationsManage)
   @Get()
+  @Returns('Page<InvitationView>')
   list(@Query({ schema: ListInvitationsQuery }) query: ListInvitationsInput): Promise<Page<InvitationView>> {
     return this.invitations.list(query);
   }
@@ -46,12 +51,16 @@ export class InvitationsController {
 @ApiTags('auth')
 @Controller('auth')
 export class InvitationAcceptanceController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly cookie: SessionCookie,
+  ) {}
 
   @Public()
   @Post('accept-invitation')
+  @Returns('SessionResponse')
   @HttpCode(200)
-  accept(@Body({ schema: AcceptInvitationRequest }) body: AcceptInvitationInput): Promise<TokenResponse> {
-    return this.invitations.accept(body);
+  async accept(@Body({ schema: AcceptInvitationRequest }) body: AcceptInvitationInput, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    return this.cookie.deliver(request, reply, await this.invitations.accept(body));
   }
 }

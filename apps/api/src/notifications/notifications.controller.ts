@@ -4,6 +4,7 @@ import { EmailPreferencesRequest, ListNotificationsQuery, Permission, type Email
 import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { NotificationsService } from './notifications.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -13,12 +14,14 @@ export class NotificationsController {
   /** The caller's notifications, newest first, with the unread count (the bell). */
   @Can(Permission.NotificationsRead)
   @Get()
+  @Returns('NotificationsPage')
   list(@Query({ schema: ListNotificationsQuery }) query: ListNotificationsInput): Promise<NotificationsPage> {
     return this.notifications.list(query);
   }
 
   @Can(Permission.NotificationsRead)
   @Post('read-all')
+  @Returns('{ read: number }')
   @HttpCode(200)
   readAll(): Promise<{ read: number }> {
     return this.notifications.readAll();
@@ -34,12 +37,14 @@ export class NotificationsController {
   /** Per reminder kind, whether an e-mail goes with the notification (yes by default). */
   @Can(Permission.NotificationsRead)
   @Get('preferences')
+  @Returns('{ kind: string; email: boolean }[]')
   preferences(): Promise<{ kind: string; email: boolean }[]> {
     return this.notifications.preferences();
   }
 
   @Can(Permission.NotificationsRead)
   @Put('preferences')
+  @Returns('{ kind: string; email: boolean }[]')
   setPreferences(@Body({ schema: EmailPreferencesRequest }) body: EmailPreferencesInput): Promise<{ kind: string; email: boolean }[]> {
     return this.notifications.setPreferences(body);
   }

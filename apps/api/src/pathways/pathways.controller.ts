@@ -28,6 +28,7 @@ import {
 import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { PathwaysService } from './pathways.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('pathways')
 @Controller('pathways')
@@ -36,6 +37,7 @@ export class PathwaysController {
 
   @Can(Permission.PathwaysManage)
   @Post()
+  @Returns('PathwayView')
   create(@Body({ schema: CreatePathwayRequest }) body: CreatePathwayInput): Promise<PathwayView> {
     return this.pathways.create(body);
   }
@@ -43,24 +45,28 @@ export class PathwaysController {
   /** Tutors, employer contacts and candidates get only the pathways they may see. */
   @Can(Permission.PathwaysRead)
   @Get()
+  @Returns('Page<PathwaySummary>')
   list(@Query({ schema: ListPathwaysQuery }) query: ListPathwaysInput): Promise<Page<PathwaySummary>> {
     return this.pathways.list(query);
   }
 
   @Can(Permission.PathwaysRead)
   @Get(':id')
+  @Returns('PathwayView')
   get(@Param('id', ID_PARAM) id: string): Promise<PathwayView> {
     return this.pathways.get(id);
   }
 
   @Can(Permission.PathwaysManage)
   @Patch(':id')
+  @Returns('PathwayView')
   update(@Param('id', ID_PARAM) id: string, @Body({ schema: UpdatePathwayRequest }) body: UpdatePathwayInput): Promise<PathwayView> {
     return this.pathways.update(id, body);
   }
 
   @Can(Permission.PathwaysTransition)
   @Post(':id/transitions')
+  @Returns('TransitionResponse')
   @HttpCode(200)
   transition(@Param('id', ID_PARAM) id: string, @Body({ schema: TransitionRequest }) body: TransitionInput): Promise<TransitionResponse> {
     return this.pathways.transition(id, body);
@@ -68,18 +74,21 @@ export class PathwaysController {
 
   @Can(Permission.PathwaysRead)
   @Get(':id/history')
+  @Returns('StatusHistoryView[]')
   history(@Param('id', ID_PARAM) id: string): Promise<StatusHistoryView[]> {
     return this.pathways.history(id);
   }
 
   @Can(Permission.PathwaysManage)
   @Post(':id/contracts')
+  @Returns('ContractView')
   addContract(@Param('id', ID_PARAM) id: string, @Body({ schema: CreateContractRequest }) body: CreateContractInput): Promise<ContractView> {
     return this.pathways.addContract(id, body);
   }
 
   @Can(Permission.PathwaysManage)
   @Patch(':id/contracts/:contractId')
+  @Returns('ContractView')
   updateContract(
     @Param('id', ID_PARAM) id: string,
     @Param('contractId', ID_PARAM) contractId: string,
@@ -90,12 +99,14 @@ export class PathwaysController {
 
   @Can(Permission.PathwaysManage)
   @Post(':id/placements')
+  @Returns('PathwayView')
   addPlacement(@Param('id', ID_PARAM) id: string, @Body({ schema: CreatePlacementRequest }) body: CreatePlacementInput): Promise<PathwayView> {
     return this.pathways.addPlacement(id, body);
   }
 
   @Can(Permission.PathwaysManage)
   @Patch(':id/placements/:placementId')
+  @Returns('PathwayView')
   endPlacement(
     @Param('id', ID_PARAM) id: string,
     @Param('placementId', ID_PARAM) placementId: string,

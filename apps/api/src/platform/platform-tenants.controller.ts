@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CreateTenantRequest, Permission, type CreateTenantInput, type Page, type TenantView } from '@jalon/contracts';
 import { Can } from '../access/access.decorators.js';
 import { PlatformTenantsService } from './platform-tenants.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 const ListTenantsQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
@@ -17,12 +18,14 @@ export class PlatformTenantsController {
 
   @Can(Permission.PlatformTenantsManage)
   @Post()
+  @Returns('TenantView')
   create(@Body({ schema: CreateTenantRequest }) body: CreateTenantInput): Promise<TenantView> {
     return this.tenants.create(body);
   }
 
   @Can(Permission.PlatformTenantsManage)
   @Get()
+  @Returns('Page<TenantView>')
   list(@Query({ schema: ListTenantsQuery }) query: z.infer<typeof ListTenantsQuery>): Promise<Page<TenantView>> {
     return this.tenants.list(query.page, query.pageSize);
   }

@@ -4,6 +4,7 @@ import { CreateCommentRequest, CursorQuery, Permission, type CommentView, type C
 import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { TimelineService } from './timeline.service.js';
+import { Returns } from '../http/returns.decorator.js';
 
 @ApiTags('timeline')
 @Controller('pathways/:id')
@@ -13,12 +14,14 @@ export class TimelineController {
   /** Status changes, progress entries, AFEST steps, documents and comments, newest first. */
   @Can(Permission.PathwaysRead)
   @Get('timeline')
+  @Returns('CursorPage<TimelineItem>')
   page(@Param('id', ID_PARAM) pathwayId: string, @Query({ schema: CursorQuery }) query: CursorQueryInput): Promise<CursorPage<TimelineItem>> {
     return this.timeline.page(pathwayId, query);
   }
 
   @Can(Permission.CommentsWrite)
   @Post('comments')
+  @Returns('CommentView')
   comment(@Param('id', ID_PARAM) pathwayId: string, @Body({ schema: CreateCommentRequest }) body: CreateCommentInput): Promise<CommentView> {
     return this.timeline.comment(pathwayId, body);
   }

@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
   /** Where users reach the web app: the base of links in e-mails. */
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   TRUST_PROXY: bool.default(false),
+  /** The built web app (index.html and assets/) the API serves at `/`; nothing is served when it has no index.html. */
+  WEB_DIST_DIR: z.string().default('apps/web/dist'),
 
   /** Application role: owns nothing, subject to row-level security. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),

@@ -23,7 +23,7 @@ function toAppConfig(env: Env) {
   return {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL },
-    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/$/, ''), trustProxy: env.TRUST_PROXY },
+    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/$/, ''), trustProxy: env.TRUST_PROXY, webDistDir: env.WEB_DIST_DIR },
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, queryEvents: env.DATABASE_QUERY_EVENTS, preparedStatements: env.DATABASE_PREPARED_STATEMENTS },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     auth: {

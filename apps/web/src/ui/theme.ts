@@ -1,0 +1,22 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+/** Darker shades than Mantine's defaults so that text and buttons meet WCAG AA contrast. */
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 5 },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif',
+  defaultRadius: 'md',
+  headings: { fontWeight: '700' },
+  components: {
+    // Mantine's close buttons have no text of their own.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
+    // Alert texts in the body colour: tinted text on a tinted background is too pale for some colours.
+    Alert: { styles: { message: { color: 'var(--mantine-color-text)' } } },
+  },
+});
+
+export const cssVariables: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-color-placeholder': t.colors.gray[7]!, '--mantine-color-error': t.colors.red[9]! },
+  dark: {},
+});

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+
+/**
+ * Form state checked with the shared zod schema of the API's request, so the
+ * browser gives the same French messages as the server, before sending.
+ */
+export function useZodForm<S extends z.ZodType>(schema: S, initial: Record<string, unknown>) {
+  const [values, setValues] = useState<Record<string, unknown>>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const setField = (name: string, value: unknown) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setErrors(({ [name]: _cleared, ...rest }) => rest);
+  };
+
+  /** The parsed input, or null after showing each field's first problem. */
+  const validate = (extra: Record<string, unknown> = {}): z.infer<S> | null => {
+    const result = schema.safeParse({ ...values, ...extra });
+    if (result.success) return result.data;
+    const found: Record<string, string> = {};
+    for (const issue of result.error.issues) found[issue.path.join('.')] ??= issue.message;
+    setErrors(found);
+    return null;
+  };
+
+  return { values, errors, setField, setErrors, validate };
+}

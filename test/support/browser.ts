@@ -1,0 +1,135 @@
+/// <reference lib="dom" />
+// Callbacks given to page.evaluate run in the browser.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AppConfig } from '@jalon/server/config';
+import { testConfig } from './config.js';
+import { openPools } from './db.js';
+import { Factory } from './factories.js';
+import { startApi, startWorker } from './harness.js';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+export const WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist');
+/** `npm test` writes them under .data/; `npm run test:screenshots` refreshes the README's, under docs/. */
+const SCREENSHOTS_DIR = process.env['SCREENSHOTS_DIR'] ?? path.join(REPO_ROOT, '.data/screenshots');
+
+/** Flags for Debian's Chromium in a container with no network but loopback. */
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=fr-FR'];
+
+export interface WebStack {
+  config: AppConfig;
+  api: NestFastifyApplication;
+  worker: INestApplicationContext;
+  /** http://localhost:PORT: a secure context, so the Secure refresh cookie is kept over plain HTTP. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real API serving the built web app on a free port, and a worker, on the test database. */
+export async function startWebStack(overrides: Record<string, string> = {}): Promise<WebStack> {
+  const config = testConfig({ WEB_DIST_DIR: WEB_DIST, ...overrides });
+  const api = await startApi(config);
+  await api.listen({ host: '127.0.0.1', port: 0 });
+  const worker = await startWorker(config);
+  const { port } = api.getHttpServer().address() as AddressInfo;
+  return {
+    config,
+    api,
+    worker,
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await worker.close();
+      await api.close();
+    },
+  };
+}
+
+export interface TestBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium (scripts/lib/chromium.ts installs it); playwright-core gives each launch a fresh, empty profile. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  return { browser, close: () => browser.close() };
+}
+
+export interface BrowserSuite {
+  pools: ReturnType<typeof openPools>;
+  factory: Factory;
+  /** Set once the file's beforeAll has run. */
+  stack: WebStack;
+  browser: Browser;
+}
+
+/**
+ * For a browser test file: the web stack and Chromium start before its tests
+ * (in parallel) and stop after them; the factory writes the file's own data.
+ */
+export function browserSuite(overrides: Record<string, string> = {}): BrowserSuite {
+  const pools = openPools();
+  const suite = { pools, factory: new Factory(pools.owner) } as BrowserSuite;
+  let chromium: TestBrowser | undefined;
+  beforeAll(async () => {
+    const [stack, launched] = await Promise.all([startWebStack(overrides), launchBrowser()]);
+    chromium = launched;
+    Object.assign(suite, { stack, browser: launched.browser });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await suite.stack?.close();
+    await pools.close();
+  });
+  return suite;
+}
+
+export const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
+export const PHONE = { viewport: { width: 360, height: 740 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+export function newContext(browser: Browser, stack: WebStack, options = DESKTOP): Promise<BrowserContext> {
+  return browser.newContext({ ...options, baseURL: stack.url });
+}
+
+/** Fills the sign-in form (on the page already) as a person would and submits it. */
+export async function submitSignIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Adresse e-mail').fill(user.email);
+  await page.getByLabel(/^Mot de passe/).fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+export interface Violation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  /** The offending elements, as HTML, to find them. */
+  nodes: string[];
+}
+
+/**
+ * axe-core on the page as it is: the serious and critical violations of
+ * WCAG 2.1 A/AA and axe's best practices, empty when the screen passes.
+ */
+export async function accessibilityViolations(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.html.slice(0, 300)) }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
+  // From the top: the header is fixed, a scrolled page would show it halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
