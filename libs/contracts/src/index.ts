@@ -18,3 +18,4 @@ export * from './timeline.js';
 export * from './dashboard.js';
 export * from './home.js';
 export * from './notifications.js';
+export * from './validation-messages.js';
