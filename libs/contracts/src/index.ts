@@ -19,3 +19,4 @@ export * from './dashboard.js';
 export * from './home.js';
 export * from './notifications.js';
 export * from './web-paths.js';
+export * from './validation-messages.js';

@@ -12,7 +12,7 @@ import { NotificationBell } from './notification-bell';
 import { homeOf } from './router';
 
 interface NavItem {
-  to: '/tableau-de-bord' | '/parcours' | '/accueil' | '/saisie' | '/invitations' | '/notifications';
+  to: '/tableau-de-bord' | '/parcours' | '/accueil' | '/saisie' | '/invitations' | '/parametres/rappels' | '/notifications';
   label: string;
 }
 
@@ -23,6 +23,7 @@ function navigation(session: SessionInfo): NavItem[] {
       { to: '/tableau-de-bord', label: 'Tableau de bord' },
       { to: '/parcours', label: 'Parcours' },
       { to: '/invitations', label: 'Invitations' },
+      ...(can(session, Permission.SettingsManage) ? [{ to: '/parametres/rappels' as const, label: 'Réglages des rappels' }] : []),
       { to: '/notifications', label: 'Notifications' },
     ];
   }

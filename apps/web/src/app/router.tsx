@@ -111,6 +111,16 @@ const invitationsRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/invitations-page'), 'InvitationsPage'),
 });
 
+/** Tenant admins: the GEIQ's reminder lead times. */
+const reminderSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/parametres/rappels',
+  beforeLoad: ({ context }) => {
+    if (!ROLE_PERMISSIONS[context.session.role].includes(Permission.SettingsManage)) throw redirect({ to: homeOf(context.session.role) });
+  },
+  component: lazyRouteComponent(() => import('../screens/reminder-settings-page'), 'ReminderSettingsPage'),
+});
+
 /** The tutor's quick entry (`?parcours=` preselects an alternant). */
 const progressEntryRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -128,7 +138,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, invitationsRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

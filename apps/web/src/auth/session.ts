@@ -92,9 +92,12 @@ export async function switchTenant(tenantSlug: string): Promise<SessionInfo> {
   return state.session!;
 }
 
+/** Ends the session here at once; the server forgets it when it can be reached. */
 export async function logout(): Promise<void> {
   try {
     await sessionCall('logout', {});
+  } catch {
+    // Offline: the access token goes now, the cookie's session expires on its own.
   } finally {
     accessToken = null;
     setState({ status: 'signed-out', session: null });

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
 import { formatDate, fullName } from '../ui/format';
-import { DEADLINE_LABELS } from '../ui/labels';
+import { DEADLINE_LABELS, PATHWAY_STATE_LABELS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
 
 /** Tutors, employer contacts and candidates: their alternants or their own pathway, and what comes next. */
@@ -41,10 +41,18 @@ export function HomePage() {
         {view.alternants.length === 0 ? (
           <Text c="dimmed">Aucun parcours pour le moment.</Text>
         ) : (
-          <List>
+          <List spacing="sm">
             {view.alternants.map((a) => (
               <List.Item key={a.pathwayId}>
                 <Anchor renderRoot={(props) => <Link to="/parcours/$pathwayId" params={{ pathwayId: a.pathwayId }} {...props} />}>{fullName(a.candidate)}</Anchor>
+                <Text size="sm">
+                  {PATHWAY_STATE_LABELS[a.state]} · {Math.round(a.acquiredShare * 100)} % des compétences acquises
+                  {a.employer ? ` · ${a.employer.name}` : ''}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {a.nextDeadline ? `Prochaine échéance : ${DEADLINE_LABELS[a.nextDeadline.kind]} le ${formatDate(a.nextDeadline.dueOn)}${a.nextDeadline.overdue ? ' (en retard)' : ''}` : 'Aucune échéance proche'}
+                  {a.lastEntryDate ? ` · dernière saisie du tuteur le ${formatDate(a.lastEntryDate)}` : ''}
+                </Text>
               </List.Item>
             ))}
           </List>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { frenchMessage } from '@jalon/contracts';
 import type { z } from 'zod';
 
 /**
@@ -19,7 +20,7 @@ export function useZodForm<S extends z.ZodType>(schema: S, initial: Record<strin
     const result = schema.safeParse({ ...values, ...extra });
     if (result.success) return result.data;
     const found: Record<string, string> = {};
-    for (const issue of result.error.issues) found[issue.path.join('.')] ??= issue.message;
+    for (const issue of result.error.issues) found[issue.path.join('.')] ??= frenchMessage(issue.message);
     setErrors(found);
     return null;
   };
