@@ -99,6 +99,8 @@ describe('coordinator journey in the browser', () => {
     const card = (title: string) => page.getByRole('group', { name: title });
     // Open states: 6 + 8 + 4 fillers, plus Maëlle, Jérôme and Inès.
     await card('Parcours en cours').getByText('21', { exact: true }).waitFor();
+    // The figures may be up to a minute old: the page says when they were computed.
+    await page.getByText(/^Chiffres du \d+ \S+ .*\d{2}:\d{2}/).waitFor();
     const column = (label: string) => page.getByRole('region', { name: new RegExp(`^${label} : \\d+$`) });
     await column('Dossier de validation en préparation').getByRole('link', { name: 'Maëlle Lefèvre' }).waitFor();
     await column('Jury programmé').getByRole('link', { name: 'Inès Garçon' }).waitFor();

@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { CohortSelect } from '../ui/cohort-select';
-import { formatDate, fullName, plural } from '../ui/format';
+import { formatDate, formatDateTime, fullName, plural } from '../ui/format';
 import { DEADLINE_LABELS, PATHWAY_STATE_LABELS, STATE_COLORS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
 
@@ -33,6 +33,9 @@ export function DashboardPage() {
         <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
       ) : (
         <>
+          <Text size="sm" c="dimmed">
+            Chiffres du {formatDateTime(dashboard.data.computedAt)} (mis à jour au plus toutes les minutes, et dès qu’un parcours change)
+          </Text>
           <Cards view={dashboard.data} />
           <Deadlines view={dashboard.data} />
         </>
@@ -42,29 +45,38 @@ export function DashboardPage() {
   );
 }
 
+/** The figures count everything (`totals`); the lists behind them hold the most urgent items only. */
 function Cards({ view }: { view: DashboardView }) {
+  const { totals } = view;
   const open = Object.entries(view.countsByState).reduce((sum, [state, n]) => sum + (OPEN_STATES.has(state as PathwayStateValue) ? n : 0), 0);
-  const overdue = view.deadlines.filter((d) => d.overdue).length;
+  const contracts = view.contractsEndingIn90Days;
+  const withoutJury = contracts.filter((c) => !c.juryScheduled).length;
   const cards = [
     { title: 'Parcours en cours', value: open, detail: plural(view.countsByState.JURY_SCHEDULED, 'jury programmé', 'jurys programmés') },
-    { title: 'Échéances en retard', value: overdue, detail: plural(view.deadlines.length - overdue, 'autre dans les 30 jours', 'autres dans les 30 jours'), alert: overdue > 0 },
-    { title: 'Jurys dans les 30 jours', value: view.juriesNext30Days.length, detail: view.juriesNext30Days[0] ? `Prochain : ${formatDate(view.juriesNext30Days[0].date)}` : 'Aucun jury prévu' },
+    {
+      title: 'Échéances en retard',
+      value: totals.overdueDeadlines,
+      detail: plural(totals.deadlines - totals.overdueDeadlines, 'autre dans les 30 jours', 'autres dans les 30 jours'),
+      alert: totals.overdueDeadlines > 0,
+    },
+    { title: 'Jurys dans les 30 jours', value: totals.juriesNext30Days, detail: view.juriesNext30Days[0] ? `Prochain : ${formatDate(view.juriesNext30Days[0].date)}` : 'Aucun jury prévu' },
     {
       title: 'Contrats finissant sous 90 jours',
-      value: view.contractsEndingIn90Days.length,
-      detail: plural(view.contractsEndingIn90Days.filter((c) => !c.juryScheduled).length, 'sans jury programmé', 'sans jury programmé'),
-      alert: view.contractsEndingIn90Days.some((c) => !c.juryScheduled),
+      value: totals.contractsEndingIn90Days,
+      detail:
+        plural(withoutJury, 'sans jury programmé', 'sans jury programmé') + (totals.contractsEndingIn90Days > contracts.length ? ` parmi les ${contracts.length} plus proches` : ''),
+      alert: withoutJury > 0,
     },
     {
       title: 'Recevabilités en attente',
-      value: view.admissibilityAwaitingDecision.length,
-      detail: plural(view.admissibilityAwaitingDecision.filter((a) => a.pastTwoMonths).length, 'peut être déclarée implicite', 'peuvent être déclarées implicites'),
+      value: totals.admissibilityAwaitingDecision,
+      detail: plural(totals.admissibilityPastTwoMonths, 'peut être déclarée implicite', 'peuvent être déclarées implicites'),
     },
     {
       title: 'Tuteurs silencieux',
-      value: view.silentTutors.length,
+      value: totals.silentTutors,
       detail: view.silentTutors.length ? view.silentTutors.slice(0, 2).map(fullName).join(', ') : 'Tous les tuteurs ont saisi récemment',
-      alert: view.silentTutors.length > 0,
+      alert: totals.silentTutors > 0,
     },
   ];
   return (
