@@ -12,7 +12,7 @@ import { NotificationBell } from './notification-bell';
 import { homeOf } from './router';
 
 interface NavItem {
-  to: '/tableau-de-bord' | '/parcours' | '/accueil' | '/saisie' | '/invitations' | '/parametres/rappels' | '/notifications';
+  to: '/tableau-de-bord' | '/parcours' | '/personnes' | '/entreprises' | '/accueil' | '/saisie' | '/invitations' | '/parametres/rappels' | '/notifications';
   label: string;
 }
 
@@ -22,6 +22,8 @@ function navigation(session: SessionInfo): NavItem[] {
     return [
       { to: '/tableau-de-bord', label: 'Tableau de bord' },
       { to: '/parcours', label: 'Parcours' },
+      { to: '/personnes', label: 'Personnes accompagnées' },
+      { to: '/entreprises', label: 'Entreprises adhérentes' },
       { to: '/invitations', label: 'Invitations' },
       ...(can(session, Permission.SettingsManage) ? [{ to: '/parametres/rappels' as const, label: 'Réglages des rappels' }] : []),
       { to: '/notifications', label: 'Notifications' },

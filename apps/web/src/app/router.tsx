@@ -111,6 +111,20 @@ const invitationsRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/invitations-page'), 'InvitationsPage'),
 });
 
+const candidatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/personnes',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/candidates-page'), 'CandidatesPage'),
+});
+
+const employersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/entreprises',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/employers-page'), 'EmployersPage'),
+});
+
 /** Tenant admins: the GEIQ's reminder lead times. */
 const reminderSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -138,7 +152,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, candidatesRoute, employersRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

@@ -6,7 +6,12 @@ import type { z } from 'zod';
  * Form state checked with the shared zod schema of the API's request, so the
  * browser gives the same French messages as the server, before sending.
  */
-export function useZodForm<S extends z.ZodType>(schema: S, initial: Record<string, unknown>) {
+export function useZodForm<S extends z.ZodType>(
+  schema: S,
+  initial: Record<string, unknown>,
+  /** Turns the fields as typed into the request (empty fields left out, grouped fields…). */
+  toRequest: (values: Record<string, unknown>) => Record<string, unknown> = (values) => values,
+) {
   const [values, setValues] = useState<Record<string, unknown>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -17,7 +22,7 @@ export function useZodForm<S extends z.ZodType>(schema: S, initial: Record<strin
 
   /** The parsed input, or null after showing each field's first problem. */
   const validate = (extra: Record<string, unknown> = {}): z.infer<S> | null => {
-    const result = schema.safeParse({ ...values, ...extra });
+    const result = schema.safeParse(toRequest({ ...values, ...extra }));
     if (result.success) return result.data;
     const found: Record<string, string> = {};
     for (const issue of result.error.issues) found[issue.path.join('.')] ??= frenchMessage(issue.message);

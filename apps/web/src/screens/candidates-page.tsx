@@ -1,0 +1,174 @@
+import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { CreateCandidateRequest, type CreateCandidateInput } from '@jalon/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { ApiError, messageOf, unwrap } from '../api/problem';
+import { filled } from '../ui/form-values';
+import { formatDate, fullName, plural } from '../ui/format';
+import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { useZodForm } from '../ui/use-zod-form';
+
+const PAGE_SIZE = 20;
+const LEVELS = [
+  { value: '0', label: 'Sans diplôme' },
+  { value: '3', label: 'Niveau 3 (CAP, BEP)' },
+  { value: '4', label: 'Niveau 4 (Bac)' },
+  { value: '5', label: 'Niveau 5 (Bac +2)' },
+  { value: '6', label: 'Niveau 6 (Licence, Bac +3)' },
+  { value: '7', label: 'Niveau 7 (Master, Bac +5)' },
+  { value: '8', label: 'Niveau 8 (Doctorat)' },
+];
+const levelLabel = (level: number) => LEVELS.find((l) => l.value === String(level))?.label ?? `Niveau ${level}`;
+
+/** The people accompanied by the GEIQ: search by name (accents do not matter), page by page, and a form to add one. */
+export function CandidatesPage() {
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const searchFor = useDebouncedCallback((value: string) => {
+    setQ(value.trim() || undefined);
+    setPage(1);
+  }, 300);
+  const candidates = useQuery({
+    queryKey: ['candidates', 'list', q, page],
+    queryFn: () => unwrap(api.GET('/api/v1/candidates', { params: { query: { q, page, pageSize: PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });
+  const pages = candidates.data ? Math.max(1, Math.ceil(candidates.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <Stack>
+      <Title order={1}>Personnes accompagnées</Title>
+      <CandidateForm />
+      <Paper withBorder p="md" component="section" aria-labelledby="liste-personnes">
+        <Title order={2} size="h3" id="liste-personnes" mb="sm">
+          Fiches enregistrées
+        </Title>
+        <TextInput
+          label="Rechercher une personne"
+          placeholder="Nom ou prénom, avec ou sans accents"
+          type="search"
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.currentTarget.value);
+            searchFor(e.currentTarget.value);
+          }}
+          w={{ base: '100%', sm: 300 }}
+          mb="sm"
+        />
+        {candidates.isPending ? (
+          <Loading label="Chargement des fiches…" />
+        ) : candidates.isError ? (
+          <ErrorState error={candidates.error} onRetry={() => void candidates.refetch()} />
+        ) : candidates.data.items.length === 0 ? (
+          <Empty title={q ? 'Aucune personne ne correspond' : 'Aucune personne enregistrée'}>{q ? 'Essayez une autre orthographe.' : 'Ajoutez la première fiche avec le formulaire ci-dessus.'}</Empty>
+        ) : (
+          <>
+            <Text fw={600} aria-live="polite" mb="xs">
+              {plural(candidates.data.total, 'personne trouvée', 'personnes trouvées')}
+            </Text>
+            <Table.ScrollContainer minWidth={640}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Nom</Table.Th>
+                    <Table.Th>Date de naissance</Table.Th>
+                    <Table.Th>Contact</Table.Th>
+                    <Table.Th>Niveau de qualification</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {candidates.data.items.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td fw={600}>{fullName(c)}</Table.Td>
+                      <Table.Td>{formatDate(c.birthDate)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{c.email ?? '—'}</Text>
+                        {c.phone && <Text size="sm">{c.phone}</Text>}
+                      </Table.Td>
+                      <Table.Td>{levelLabel(c.qualificationLevel)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+        {pages > 1 && (
+          <Group justify="center" mt="sm" component="nav" aria-label="Pages de résultats">
+            <VisuallyHidden>
+              Page {page} sur {pages}
+            </VisuallyHidden>
+            <Pagination total={pages} value={page} onChange={setPage} getItemProps={(n) => ({ 'aria-label': `Page ${n}`, 'aria-current': n === page ? 'page' : undefined })} />
+          </Group>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
+
+const EMPTY = { firstName: '', lastName: '', birthDate: '', email: '', phone: '', qualificationLevel: '0', highestQualification: '', prescriber: '' };
+
+function CandidateForm() {
+  const queryClient = useQueryClient();
+  const form = useZodForm(CreateCandidateRequest, EMPTY, (values) => ({ ...filled(values), qualificationLevel: Number(values['qualificationLevel'] ?? 0) }));
+  const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (body: CreateCandidateInput) => unwrap(api.POST('/api/v1/candidates', { body })),
+    onSuccess: async (candidate) => {
+      setSaved(`Fiche de ${fullName(candidate)} enregistrée.`);
+      for (const [key, value] of Object.entries(EMPTY)) form.setField(key, value);
+      await queryClient.invalidateQueries({ queryKey: ['candidates'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) form.setErrors(error.fieldErrors);
+      setFailure(messageOf(error));
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    setFailure(null);
+    const input = form.validate();
+    if (input) create.mutate(input);
+  };
+  const text = (key: keyof typeof EMPTY) => ({ value: String(form.values[key] ?? ''), onChange: (e: React.ChangeEvent<HTMLInputElement>) => form.setField(key, e.currentTarget.value), error: form.errors[key] });
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="nouvelle-personne">
+      <Title order={2} size="h3" id="nouvelle-personne" mb="sm">
+        Nouvelle personne accompagnée
+      </Title>
+      <form onSubmit={submit} noValidate aria-label="Nouvelle personne accompagnée">
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Prénom" required autoComplete="off" {...text('firstName')} />
+            <TextInput label="Nom" required autoComplete="off" {...text('lastName')} />
+            <TextInput label="Date de naissance" type="date" required {...text('birthDate')} />
+            <Select
+              label="Niveau de qualification"
+              data={LEVELS}
+              value={String(form.values['qualificationLevel'] ?? '0')}
+              onChange={(v) => form.setField('qualificationLevel', v ?? '0')}
+              error={form.errors['qualificationLevel']}
+              allowDeselect={false}
+            />
+            <TextInput label="Adresse e-mail" type="email" autoComplete="off" {...text('email')} />
+            <TextInput label="Téléphone" type="tel" autoComplete="off" {...text('phone')} />
+            <TextInput label="Diplôme le plus élevé" {...text('highestQualification')} />
+            <TextInput label="Prescripteur" description="France Travail, mission locale, Cap emploi…" {...text('prescriber')} />
+          </SimpleGrid>
+          <FormOutcome failure={failure} failureTitle="Fiche non enregistrée" success={saved} successTitle="C’est fait" />
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              Enregistrer la fiche
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
