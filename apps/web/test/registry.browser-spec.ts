@@ -33,12 +33,13 @@ describe('coordinator records candidates and member companies in the browser', (
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes accompagnées' }).click();
     await page.getByRole('heading', { name: 'Personnes accompagnées', level: 1 }).waitFor();
     await page.getByText('Aucune personne enregistrée').waitFor();
-    await expectAccessible(page);
 
     const form = page.getByRole('form', { name: 'Nouvelle personne accompagnée' });
     await form.getByRole('button', { name: 'Enregistrer la fiche' }).click();
     await form.getByText('Prénom requis').waitFor();
-    await form.getByText('Nom requis').waitFor();
+    await form.getByText('Nom requis', { exact: true }).waitFor();
+    expect(await form.getByLabel('Date de naissance').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
 
     await form.getByRole('textbox', { name: 'Prénom' }).fill('Léa');
     await form.getByRole('textbox', { name: 'Nom', exact: true }).fill('Bérard');
@@ -72,13 +73,13 @@ describe('coordinator records candidates and member companies in the browser', (
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Entreprises adhérentes' }).click();
     await page.getByRole('heading', { name: 'Entreprises adhérentes', level: 1 }).waitFor();
     await page.getByText('Aucune entreprise enregistrée').waitFor();
-    await expectAccessible(page);
 
     const form = page.getByRole('form', { name: 'Nouvelle entreprise adhérente' });
     await form.getByRole('textbox', { name: 'Raison sociale' }).fill('Mécanique Pyrénées');
     await form.getByRole('textbox', { name: 'SIRET' }).fill('123');
     await form.getByRole('button', { name: 'Enregistrer l’entreprise' }).click();
     await form.getByText('Le SIRET compte 14 chiffres').waitFor();
+    await expectAccessible(page);
 
     await form.getByRole('textbox', { name: 'SIRET' }).fill('732 829 320 00075');
     await form.getByRole('textbox', { name: 'Code NAF' }).fill('25.62B');

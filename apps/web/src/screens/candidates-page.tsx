@@ -113,7 +113,12 @@ const EMPTY = { firstName: '', lastName: '', birthDate: '', email: '', phone: ''
 
 function CandidateForm() {
   const queryClient = useQueryClient();
-  const form = useZodForm(CreateCandidateRequest, EMPTY, (values) => ({ ...filled(values), qualificationLevel: Number(values['qualificationLevel'] ?? 0) }));
+  const form = useZodForm(CreateCandidateRequest, EMPTY, (values) => ({
+    ...filled(values),
+    firstName: values['firstName'],
+    lastName: values['lastName'],
+    qualificationLevel: Number(values['qualificationLevel'] ?? 0),
+  }));
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const create = useMutation({

@@ -108,7 +108,7 @@ const CONTACT: Partial<Record<Key, string>> = { contactName: 'name', contactRole
 function toRequest(values: Record<string, unknown>): Record<string, unknown> {
   const { contactName, contactRole, contactEmail, contactPhone, ...company } = values;
   const contact = filled({ name: contactName, role: contactRole, email: contactEmail, phone: contactPhone });
-  return { ...filled(company), contacts: Object.keys(contact).length > 0 ? [{ name: '', ...contact }] : [] };
+  return { ...filled(company), name: company['name'], siret: company['siret'], contacts: Object.keys(contact).length > 0 ? [{ name: '', ...contact }] : [] };
 }
 
 function EmployerForm() {
