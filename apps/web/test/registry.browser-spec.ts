@@ -4,7 +4,7 @@ import type { TestTenant, TestUser } from '../../../test/support/factories.js';
 
 jest.setTimeout(90_000);
 
-describe('coordinator records candidates and member companies in the browser', () => {
+describe('coordinator records candidates, member companies and cohorts in the browser', () => {
   const suite = browserSuite();
   const { factory, pools } = suite;
   let tenant: TestTenant;
@@ -106,6 +106,36 @@ describe('coordinator records candidates and member companies in the browser', (
 
     const { rows } = await pools.owner.query(`SELECT name, siret, naf_code, postal_code FROM employers WHERE tenant_id = $1`, [tenant.id]);
     expect(rows).toEqual([{ name: 'Mécanique Pyrénées', siret: '73282932000074', naf_code: '25.62B', postal_code: '31800' }]);
+    await close();
+  });
+
+  it('opens a cohort for a certification, with themself as referent', async () => {
+    await factory.certification(tenant);
+    const { page, close } = await signedIn();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Promotions' }).click();
+    await page.getByRole('heading', { name: 'Promotions', level: 1 }).waitFor();
+    await page.getByText('Aucune promotion enregistrée').waitFor();
+
+    const form = page.getByRole('form', { name: 'Nouvelle promotion' });
+    await form.getByRole('button', { name: 'Ouvrir la promotion' }).click();
+    await form.getByText('Nom de la promotion requis').waitFor();
+    await expectAccessible(page);
+
+    await form.getByRole('textbox', { name: 'Nom de la promotion' }).fill('Usinage automne 2026');
+    await form.getByRole('combobox', { name: 'Certification visée' }).click();
+    await page.getByRole('option', { name: /Opérateur régleur en usinage/ }).click();
+    await form.getByLabel('Date de début').fill('2026-09-14');
+    await form.getByRole('combobox', { name: 'Coordinateur·rice référent·e' }).click();
+    await page.getByRole('option', { name: /^Moi/ }).click();
+    await form.getByRole('button', { name: 'Ouvrir la promotion' }).click();
+    await page.getByText('La promotion Usinage automne 2026 est ouverte.').waitFor();
+    await page.getByRole('cell', { name: '14 septembre 2026' }).waitFor();
+    await page.getByText('Vous en êtes le ou la référent·e').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coordinator-cohorts');
+
+    const { rows } = await pools.owner.query(`SELECT name, referent_coordinator_id FROM cohorts WHERE tenant_id = $1`, [tenant.id]);
+    expect(rows).toEqual([{ name: 'Usinage automne 2026', referent_coordinator_id: coordinator.id }]);
     await close();
   });
 });

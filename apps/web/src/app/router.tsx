@@ -125,6 +125,13 @@ const employersRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/employers-page'), 'EmployersPage'),
 });
 
+const cohortsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/promotions',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/cohorts-page'), 'CohortsPage'),
+});
+
 /** Tenant admins: the GEIQ's reminder lead times. */
 const reminderSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -152,7 +159,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, candidatesRoute, employersRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, candidatesRoute, employersRoute, cohortsRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

@@ -1,0 +1,170 @@
+import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { CreateCohortRequest, type CreateCohortInput } from '@jalon/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { ApiError, messageOf, unwrap } from '../api/problem';
+import { useSession } from '../auth/session';
+import { filled } from '../ui/form-values';
+import { formatDate, fullName, plural } from '../ui/format';
+import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { useZodForm } from '../ui/use-zod-form';
+
+const PAGE_SIZE = 20;
+
+function useCertifications() {
+  return useQuery({
+    queryKey: ['certifications', 'all'],
+    queryFn: () => unwrap(api.GET('/api/v1/certifications', { params: { query: { pageSize: 100 } } })),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The GEIQ's cohorts (promotions), page by page, and a form to open one. */
+export function CohortsPage() {
+  const { session } = useSession();
+  const [page, setPage] = useState(1);
+  const cohorts = useQuery({
+    queryKey: ['cohorts', 'list', page],
+    queryFn: () => unwrap(api.GET('/api/v1/cohorts', { params: { query: { page, pageSize: PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });
+  const certifications = useCertifications();
+  const certificationOf = (id: string) => certifications.data?.items.find((c) => c.id === id);
+  const pages = cohorts.data ? Math.max(1, Math.ceil(cohorts.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <Stack>
+      <Title order={1}>Promotions</Title>
+      <CohortForm />
+      <Paper withBorder p="md" component="section" aria-labelledby="liste-promotions">
+        <Title order={2} size="h3" id="liste-promotions" mb="sm">
+          Promotions enregistrées
+        </Title>
+        {cohorts.isPending ? (
+          <Loading label="Chargement des promotions…" />
+        ) : cohorts.isError ? (
+          <ErrorState error={cohorts.error} onRetry={() => void cohorts.refetch()} />
+        ) : cohorts.data.items.length === 0 ? (
+          <Empty title="Aucune promotion enregistrée">Ouvrez la première promotion avec le formulaire ci-dessus.</Empty>
+        ) : (
+          <>
+            <Text fw={600} aria-live="polite" mb="xs">
+              {plural(cohorts.data.total, 'promotion', 'promotions')}
+            </Text>
+            <Table.ScrollContainer minWidth={640}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Promotion</Table.Th>
+                    <Table.Th>Certification</Table.Th>
+                    <Table.Th>Début</Table.Th>
+                    <Table.Th>Parcours</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {cohorts.data.items.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td fw={600}>
+                        {c.name}
+                        {session && c.referentCoordinatorId === session.user.id && (
+                          <Text size="xs" c="dimmed">
+                            Vous en êtes le ou la référent·e
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{certificationOf(c.certificationId)?.title ?? '—'}</Table.Td>
+                      <Table.Td>{formatDate(c.startDate)}</Table.Td>
+                      <Table.Td>{c.pathwayCount}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+        {pages > 1 && (
+          <Group justify="center" mt="sm" component="nav" aria-label="Pages de résultats">
+            <VisuallyHidden>
+              Page {page} sur {pages}
+            </VisuallyHidden>
+            <Pagination total={pages} value={page} onChange={setPage} getItemProps={(n) => ({ 'aria-label': `Page ${n}`, 'aria-current': n === page ? 'page' : undefined })} />
+          </Group>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
+
+const EMPTY = { name: '', certificationId: '', startDate: '', referentCoordinatorId: '' };
+
+function CohortForm() {
+  const { session } = useSession();
+  const queryClient = useQueryClient();
+  const certifications = useCertifications();
+  const form = useZodForm(CreateCohortRequest, EMPTY, (values) => ({ ...filled(values), name: values['name'] }));
+  const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (body: CreateCohortInput) => unwrap(api.POST('/api/v1/cohorts', { body })),
+    onSuccess: async (cohort) => {
+      setSaved(`La promotion ${cohort.name} est ouverte.`);
+      for (const [key, value] of Object.entries(EMPTY)) form.setField(key, value);
+      await queryClient.invalidateQueries({ queryKey: ['cohorts'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) form.setErrors(error.fieldErrors);
+      setFailure(messageOf(error));
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    setFailure(null);
+    const input = form.validate();
+    if (input) create.mutate(input);
+  };
+  const referents = session ? [{ value: session.user.id, label: `Moi (${fullName(session.user)})` }] : [];
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="nouvelle-promotion">
+      <Title order={2} size="h3" id="nouvelle-promotion" mb="sm">
+        Nouvelle promotion
+      </Title>
+      <form onSubmit={submit} noValidate aria-label="Nouvelle promotion">
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Nom de la promotion" required value={String(form.values['name'])} onChange={(e) => form.setField('name', e.currentTarget.value)} error={form.errors['name']} />
+            <Select
+              label="Certification visée"
+              required
+              searchable
+              placeholder={certifications.isPending ? 'Chargement…' : certifications.isError ? 'Certifications indisponibles' : 'Choisir la certification'}
+              nothingFoundMessage="Aucune certification"
+              data={(certifications.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.code})` }))}
+              value={String(form.values['certificationId']) || null}
+              onChange={(v) => form.setField('certificationId', v ?? '')}
+              error={form.errors['certificationId']}
+            />
+            <TextInput label="Date de début" type="date" required value={String(form.values['startDate'])} onChange={(e) => form.setField('startDate', e.currentTarget.value)} error={form.errors['startDate']} />
+            <Select
+              label="Coordinateur·rice référent·e"
+              placeholder="Personne pour le moment"
+              clearable
+              data={referents}
+              value={String(form.values['referentCoordinatorId']) || null}
+              onChange={(v) => form.setField('referentCoordinatorId', v ?? '')}
+              error={form.errors['referentCoordinatorId']}
+            />
+          </SimpleGrid>
+          <FormOutcome failure={failure} failureTitle="Promotion non enregistrée" success={saved} successTitle="C’est fait" />
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              Ouvrir la promotion
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
