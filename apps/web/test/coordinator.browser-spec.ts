@@ -107,6 +107,9 @@ describe('coordinator journey in the browser', () => {
     expect(await column('En situation de travail').getByRole('listitem').count()).toBe(9);
     await page.getByRole('button', { name: 'Notifications : 1 non lue' }).waitFor();
     await expectAccessible(page);
+    // The current page's menu entry stays readable under the pointer.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).hover();
+    await expectAccessible(page);
     await screenshot(page, 'coordinator-dashboard');
 
     await page.getByRole('combobox', { name: 'Promotion' }).click();
