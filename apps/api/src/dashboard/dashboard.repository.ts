@@ -108,7 +108,6 @@ export class DashboardRepository {
       SELECT p.id, (SELECT max(e.date) FROM progress_entries e WHERE e.tenant_id = p.tenant_id AND e.pathway_id = p.id) AS last_entry
       FROM pathways p WHERE ${where}`;
   }
-
 }
 
 const open = () => Prisma.sql`p.state NOT IN ('CLOSED', 'WITHDRAWN')`;

@@ -1,13 +1,15 @@
-import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { CreateCandidateRequest, type CreateCandidateInput } from '@jalon/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type React from 'react';
 import { api } from '../api/client';
-import { ApiError, messageOf, unwrap } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { filled } from '../ui/form-values';
 import { formatDate, fullName, plural } from '../ui/format';
+import { PageNav } from '../ui/page-nav';
 import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { useCreateForm } from '../ui/use-create-form';
+import { useSearchedPages } from '../ui/use-searched-pages';
 import { useZodForm } from '../ui/use-zod-form';
 
 const PAGE_SIZE = 20;
@@ -24,13 +26,7 @@ const levelLabel = (level: number) => LEVELS.find((l) => l.value === String(leve
 
 /** The people accompanied by the GEIQ: search by name (accents do not matter), page by page, and a form to add one. */
 export function CandidatesPage() {
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const searchFor = useDebouncedCallback((value: string) => {
-    setQ(value.trim() || undefined);
-    setPage(1);
-  }, 300);
+  const { typed, type, q, page, setPage } = useSearchedPages();
   const candidates = useQuery({
     queryKey: ['candidates', 'list', q, page],
     queryFn: () => unwrap(api.GET('/api/v1/candidates', { params: { query: { q, page, pageSize: PAGE_SIZE } } })),
@@ -51,10 +47,7 @@ export function CandidatesPage() {
           placeholder="Nom ou prénom, avec ou sans accents"
           type="search"
           value={typed}
-          onChange={(e) => {
-            setTyped(e.currentTarget.value);
-            searchFor(e.currentTarget.value);
-          }}
+          onChange={(e) => type(e.currentTarget.value)}
           w={{ base: '100%', sm: 300 }}
           mb="sm"
         />
@@ -96,14 +89,7 @@ export function CandidatesPage() {
             </Table.ScrollContainer>
           </>
         )}
-        {pages > 1 && (
-          <Group justify="center" mt="sm" component="nav" aria-label="Pages de résultats">
-            <VisuallyHidden>
-              Page {page} sur {pages}
-            </VisuallyHidden>
-            <Pagination total={pages} value={page} onChange={setPage} getItemProps={(n) => ({ 'aria-label': `Page ${n}`, 'aria-current': n === page ? 'page' : undefined })} />
-          </Group>
-        )}
+        <PageNav page={page} pages={pages} onChange={setPage} mt="sm" />
       </Paper>
     </Stack>
   );
@@ -112,34 +98,19 @@ export function CandidatesPage() {
 const EMPTY = { firstName: '', lastName: '', birthDate: '', email: '', phone: '', qualificationLevel: '0', highestQualification: '', prescriber: '' };
 
 function CandidateForm() {
-  const queryClient = useQueryClient();
   const form = useZodForm(CreateCandidateRequest, EMPTY, (values) => ({
     ...filled(values),
     firstName: values['firstName'],
     lastName: values['lastName'],
     qualificationLevel: Number(values['qualificationLevel'] ?? 0),
   }));
-  const [saved, setSaved] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: CreateCandidateInput) => unwrap(api.POST('/api/v1/candidates', { body })),
-    onSuccess: async (candidate) => {
-      setSaved(`Fiche de ${fullName(candidate)} enregistrée.`);
-      for (const [key, value] of Object.entries(EMPTY)) form.setField(key, value);
-      await queryClient.invalidateQueries({ queryKey: ['candidates'] });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError) form.setErrors(error.fieldErrors);
-      setFailure(messageOf(error));
-    },
+  const { submit, saved, failure, pending } = useCreateForm({
+    form,
+    empty: EMPTY,
+    create: (body: CreateCandidateInput) => unwrap(api.POST('/api/v1/candidates', { body })),
+    refresh: ['candidates'],
+    savedMessage: (candidate) => `Fiche de ${fullName(candidate)} enregistrée.`,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    setFailure(null);
-    const input = form.validate();
-    if (input) create.mutate(input);
-  };
   const text = (key: keyof typeof EMPTY) => ({ value: String(form.values[key] ?? ''), onChange: (e: React.ChangeEvent<HTMLInputElement>) => form.setField(key, e.currentTarget.value), error: form.errors[key] });
 
   return (
@@ -168,7 +139,7 @@ function CandidateForm() {
           </SimpleGrid>
           <FormOutcome failure={failure} failureTitle="Fiche non enregistrée" success={saved} successTitle="C’est fait" />
           <Group>
-            <Button type="submit" loading={create.isPending}>
+            <Button type="submit" loading={pending}>
               Enregistrer la fiche
             </Button>
           </Group>

@@ -1,13 +1,15 @@
-import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { CreateCohortRequest, type CreateCohortInput } from '@jalon/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/client';
-import { ApiError, messageOf, unwrap } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
 import { filled } from '../ui/form-values';
 import { formatDate, fullName, plural } from '../ui/format';
+import { PageNav } from '../ui/page-nav';
 import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { useCreateForm } from '../ui/use-create-form';
 import { useZodForm } from '../ui/use-zod-form';
 
 const PAGE_SIZE = 20;
@@ -83,14 +85,7 @@ export function CohortsPage() {
             </Table.ScrollContainer>
           </>
         )}
-        {pages > 1 && (
-          <Group justify="center" mt="sm" component="nav" aria-label="Pages de résultats">
-            <VisuallyHidden>
-              Page {page} sur {pages}
-            </VisuallyHidden>
-            <Pagination total={pages} value={page} onChange={setPage} getItemProps={(n) => ({ 'aria-label': `Page ${n}`, 'aria-current': n === page ? 'page' : undefined })} />
-          </Group>
-        )}
+        <PageNav page={page} pages={pages} onChange={setPage} mt="sm" />
       </Paper>
     </Stack>
   );
@@ -100,30 +95,15 @@ const EMPTY = { name: '', certificationId: '', startDate: '', referentCoordinato
 
 function CohortForm() {
   const { session } = useSession();
-  const queryClient = useQueryClient();
   const certifications = useCertifications();
   const form = useZodForm(CreateCohortRequest, EMPTY, (values) => ({ ...filled(values), name: values['name'] }));
-  const [saved, setSaved] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: CreateCohortInput) => unwrap(api.POST('/api/v1/cohorts', { body })),
-    onSuccess: async (cohort) => {
-      setSaved(`La promotion ${cohort.name} est ouverte.`);
-      for (const [key, value] of Object.entries(EMPTY)) form.setField(key, value);
-      await queryClient.invalidateQueries({ queryKey: ['cohorts'] });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError) form.setErrors(error.fieldErrors);
-      setFailure(messageOf(error));
-    },
+  const { submit, saved, failure, pending } = useCreateForm({
+    form,
+    empty: EMPTY,
+    create: (body: CreateCohortInput) => unwrap(api.POST('/api/v1/cohorts', { body })),
+    refresh: ['cohorts'],
+    savedMessage: (cohort) => `La promotion ${cohort.name} est ouverte.`,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    setFailure(null);
-    const input = form.validate();
-    if (input) create.mutate(input);
-  };
   const referents = session ? [{ value: session.user.id, label: `Moi (${fullName(session.user)})` }] : [];
 
   return (
@@ -159,7 +139,7 @@ function CohortForm() {
           </SimpleGrid>
           <FormOutcome failure={failure} failureTitle="Promotion non enregistrée" success={saved} successTitle="C’est fait" />
           <Group>
-            <Button type="submit" loading={create.isPending}>
+            <Button type="submit" loading={pending}>
               Ouvrir la promotion
             </Button>
           </Group>

@@ -1,13 +1,15 @@
-import { Button, Fieldset, Group, Pagination, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, Fieldset, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { CreateEmployerRequest, type CreateEmployerInput } from '@jalon/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type React from 'react';
 import { api } from '../api/client';
-import { ApiError, messageOf, unwrap } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { filled } from '../ui/form-values';
 import { plural } from '../ui/format';
+import { PageNav } from '../ui/page-nav';
 import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { useCreateForm } from '../ui/use-create-form';
+import { useSearchedPages } from '../ui/use-searched-pages';
 import { useZodForm } from '../ui/use-zod-form';
 
 const PAGE_SIZE = 20;
@@ -15,13 +17,7 @@ const formatSiret = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{
 
 /** The member companies of the GEIQ: search by name (accents do not matter), page by page, and a form to add one. */
 export function EmployersPage() {
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const searchFor = useDebouncedCallback((value: string) => {
-    setQ(value.trim() || undefined);
-    setPage(1);
-  }, 300);
+  const { typed, type, q, page, setPage } = useSearchedPages();
   const employers = useQuery({
     queryKey: ['employers', 'list', q, page],
     queryFn: () => unwrap(api.GET('/api/v1/employers', { params: { query: { q, page, pageSize: PAGE_SIZE } } })),
@@ -42,10 +38,7 @@ export function EmployersPage() {
           placeholder="Raison sociale, avec ou sans accents"
           type="search"
           value={typed}
-          onChange={(e) => {
-            setTyped(e.currentTarget.value);
-            searchFor(e.currentTarget.value);
-          }}
+          onChange={(e) => type(e.currentTarget.value)}
           w={{ base: '100%', sm: 300 }}
           mb="sm"
         />
@@ -86,14 +79,7 @@ export function EmployersPage() {
             </Table.ScrollContainer>
           </>
         )}
-        {pages > 1 && (
-          <Group justify="center" mt="sm" component="nav" aria-label="Pages de résultats">
-            <VisuallyHidden>
-              Page {page} sur {pages}
-            </VisuallyHidden>
-            <Pagination total={pages} value={page} onChange={setPage} getItemProps={(n) => ({ 'aria-label': `Page ${n}`, 'aria-current': n === page ? 'page' : undefined })} />
-          </Group>
-        )}
+        <PageNav page={page} pages={pages} onChange={setPage} mt="sm" />
       </Paper>
     </Stack>
   );
@@ -112,29 +98,14 @@ function toRequest(values: Record<string, unknown>): Record<string, unknown> {
 }
 
 function EmployerForm() {
-  const queryClient = useQueryClient();
   const form = useZodForm(CreateEmployerRequest, EMPTY, toRequest);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: CreateEmployerInput) => unwrap(api.POST('/api/v1/employers', { body })),
-    onSuccess: async (employer) => {
-      setSaved(`${employer.name} est enregistrée.`);
-      for (const [key, value] of Object.entries(EMPTY)) form.setField(key, value);
-      await queryClient.invalidateQueries({ queryKey: ['employers'] });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError) form.setErrors(error.fieldErrors);
-      setFailure(messageOf(error));
-    },
+  const { submit, saved, failure, pending } = useCreateForm({
+    form,
+    empty: EMPTY,
+    create: (body: CreateEmployerInput) => unwrap(api.POST('/api/v1/employers', { body })),
+    refresh: ['employers'],
+    savedMessage: (employer) => `${employer.name} est enregistrée.`,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    setFailure(null);
-    const input = form.validate();
-    if (input) create.mutate(input);
-  };
   const errorOf = (key: Key) => (CONTACT[key] ? form.errors[`contacts.0.${CONTACT[key]}`] : form.errors[key]);
   const text = (key: Key) => ({ value: String(form.values[key] ?? ''), onChange: (e: React.ChangeEvent<HTMLInputElement>) => form.setField(key, e.currentTarget.value), error: errorOf(key) });
 
@@ -165,7 +136,7 @@ function EmployerForm() {
           </Fieldset>
           <FormOutcome failure={failure} failureTitle="Entreprise non enregistrée" success={saved} successTitle="C’est fait" />
           <Group>
-            <Button type="submit" loading={create.isPending}>
+            <Button type="submit" loading={pending}>
               Enregistrer l’entreprise
             </Button>
           </Group>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { CreateInvitationRequest, invitableRoles, ROLE_LABELS, type InvitationStatus, type TenantRole } from '@jalon/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
 import { formatDate, fullName } from '../ui/format';
+import { PageNav } from '../ui/page-nav';
 import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
 import { useZodForm } from '../ui/use-zod-form';
 
@@ -85,11 +86,7 @@ export function InvitationsPage() {
             {messageOf(revoke.error)}
           </Text>
         )}
-        {pages > 1 && (
-          <Group justify="center" mt="sm">
-            <Pagination total={pages} value={page} onChange={setPage} getItemProps={(n) => ({ 'aria-label': `Page ${n}` })} />
-          </Group>
-        )}
+        <PageNav page={page} pages={pages} onChange={setPage} mt="sm" />
       </Paper>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, MultiSelect, Pagination, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { PATHWAY_STATE_VALUES, Permission, type PathwayStateValue } from '@jalon/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import type { PathwaysSearch } from '../app/router';
 import { can, useSession } from '../auth/session';
 import { CohortSelect } from '../ui/cohort-select';
 import { formatDate, fullName, plural } from '../ui/format';
+import { PageNav } from '../ui/page-nav';
 import { PATHWAY_STATE_LABELS, STATE_COLORS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
 
@@ -127,20 +128,7 @@ export function PathwaysPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Group justify="center" p="sm" component="nav" aria-label="Pages de résultats">
-              <VisuallyHidden>
-                Page {page} sur {pages}
-              </VisuallyHidden>
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={(next) => void navigate({ search: (current) => ({ ...current, page: next > 1 ? next : undefined }) })}
-                getItemProps={(n) => ({ 'aria-label': `Page ${n}`, 'aria-current': n === page ? 'page' : undefined })}
-                getControlProps={(control) => ({ 'aria-label': { first: 'Première page', previous: 'Page précédente', next: 'Page suivante', last: 'Dernière page' }[control] })}
-              />
-            </Group>
-          )}
+          <PageNav page={page} pages={pages} onChange={(next) => void navigate({ search: (current) => ({ ...current, page: next > 1 ? next : undefined }) })} p="sm" />
         </Paper>
       )}
     </Stack>
