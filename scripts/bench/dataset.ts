@@ -104,12 +104,10 @@ export async function buildDataset(size: DatasetSize): Promise<Environment> {
 async function markSilencesReminded(pool: pg.Pool): Promise<void> {
   const now = new Date();
   const { rows } = await pool.query<{ tenant_id: string; pathway_id: string; placement_start: string | null; last_entry: string | null; last_activity_at: Date }>(`
-    SELECT p.tenant_id, p.id AS pathway_id, pl.start_date::text AS placement_start, p.last_activity_at,
-           (SELECT max(e.date) FROM progress_entries e JOIN memberships m ON m.id = pl.tutor_membership_id
-            WHERE e.tenant_id = p.tenant_id AND e.pathway_id = p.id AND e.author_id = m.user_id)::text AS last_entry
+    SELECT p.tenant_id, p.id AS pathway_id, pl.start_date::text AS placement_start, p.last_activity_at, pl.tutor_last_entry_on::text AS last_entry
     FROM pathways p
     LEFT JOIN LATERAL (
-      SELECT x.start_date, x.tutor_membership_id FROM placements x
+      SELECT x.start_date, x.tutor_last_entry_on FROM placements x
       WHERE x.tenant_id = p.tenant_id AND x.pathway_id = p.id AND x.start_date <= current_date AND (x.end_date IS NULL OR x.end_date >= current_date)
       ORDER BY x.start_date DESC LIMIT 1
     ) pl ON true

@@ -41,12 +41,10 @@ export class ReminderScanJob implements HandlesJob<'reminder.scan'> {
   private async find(tenantId: string, settings: ReminderSettings, now: Date): Promise<number> {
     const today = toDbDate(parisDate(now));
     const rows = await this.db.client.$queryRaw<{ pathway_id: string; placement_start: Date | null; last_entry: Date | null; last_activity_at: Date }[]>`
-      SELECT p.id AS pathway_id, pl.start_date AS placement_start, p.last_activity_at,
-             (SELECT max(e.date) FROM progress_entries e JOIN memberships m ON m.id = pl.tutor_membership_id
-              WHERE e.tenant_id = p.tenant_id AND e.pathway_id = p.id AND e.author_id = m.user_id) AS last_entry
+      SELECT p.id AS pathway_id, pl.start_date AS placement_start, p.last_activity_at, pl.tutor_last_entry_on AS last_entry
       FROM pathways p
       LEFT JOIN LATERAL (
-        SELECT x.start_date, x.tutor_membership_id FROM placements x
+        SELECT x.start_date, x.tutor_last_entry_on FROM placements x
         WHERE x.tenant_id = p.tenant_id AND x.pathway_id = p.id AND x.start_date <= ${today} AND (x.end_date IS NULL OR x.end_date >= ${today})
         ORDER BY x.start_date DESC LIMIT 1
       ) pl ON true
