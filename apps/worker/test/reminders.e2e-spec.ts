@@ -156,6 +156,10 @@ describe('reminders', () => {
     await waitFor(async () => !(await replanPending()));
     expect((await http(app).patch('/api/v1/settings/reminders').set(bearer(token)).send({ contractEndingLeadDays: [30] })).status).toBe(403);
     expect((await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ sendTime: '25:00' })).status).toBe(400);
+    const horizon = await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ weeklyDigestHorizonDays: 60 });
+    expect(horizon.status).toBe(400);
+    expect(horizon.body.code).toBe('VALIDATION_FAILED');
+    expect(horizon.body.errors).toEqual([expect.objectContaining({ path: 'weeklyDigestHorizonDays' })]);
     await http(app).patch('/api/v1/settings/reminders').set(bearer(adminToken)).send({ contractEndingLeadDays: [90, 30] });
     await waitFor(async () => JSON.stringify(await contractEndingLeads(pathwayId)) === '["90","30"]');
     await waitFor(async () => !(await replanPending()));
