@@ -85,6 +85,7 @@ export function browserSuite(overrides: Record<string, string> = {}): BrowserSui
     await chromium?.close();
     await suite.stack?.close();
     await pools.close();
+    expect(contentSecurityViolations).toEqual([]);
   });
   return suite;
 }
@@ -92,8 +93,15 @@ export function browserSuite(overrides: Record<string, string> = {}): BrowserSui
 export const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
 export const PHONE = { viewport: { width: 360, height: 740 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-export function newContext(browser: Browser, stack: WebStack, options = DESKTOP): Promise<BrowserContext> {
-  return browser.newContext({ ...options, baseURL: stack.url });
+/** What Chromium refused under the page's Content-Security-Policy, in this test file; `browserSuite` expects none. */
+const contentSecurityViolations: string[] = [];
+
+export async function newContext(browser: Browser, stack: WebStack, options = DESKTOP): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...options, baseURL: stack.url });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) contentSecurityViolations.push(message.text());
+  });
+  return context;
 }
 
 /** Fills the sign-in form (on the page already) as a person would and submits it. */
@@ -116,7 +124,8 @@ export interface Violation {
  * WCAG 2.1 A/AA and axe's best practices, empty when the screen passes.
  */
 export async function accessibilityViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
+  // Evaluated rather than added as a <script>: the page's CSP refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const results = await page.evaluate(() =>
     (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
   );

@@ -33,6 +33,23 @@ describe('the web app served by the API', () => {
     expect(response.text).toBe(INDEX);
   });
 
+  it('gives the page a content security policy: scripts from this origin only, never framed', async () => {
+    const response = await http(app).get('/tableau-de-bord').set('accept', HTML);
+    const directives = Object.fromEntries(
+      String(response.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
+    expect(directives).toMatchObject({
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'frame-ancestors': ["'none'"],
+    });
+  });
+
   it('serves hashed assets with a year-long immutable cache', async () => {
     const response = await http(app).get('/assets/index-Ab12Cd34.js');
     expect(response.status).toBe(200);

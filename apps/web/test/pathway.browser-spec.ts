@@ -65,6 +65,27 @@ describe('a pathway in the browser', () => {
     await close();
   });
 
+  it('renews an access token about to expire before the request goes out: no request meets a 401', async () => {
+    const { page, close } = await openPathway('DOSSIER', 'Lou', 'Marchand');
+    const refused: string[] = [];
+    let refreshes = 0;
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (response.status() === 401) refused.push(`${response.request().method()} ${pathname}`);
+      if (pathname === '/api/v1/auth/refresh' && response.ok()) refreshes++;
+    });
+    // The page stays open longer than the token lives.
+    await page.waitForTimeout((ACCESS_TOKEN_TTL_SECONDS + 1) * 1000);
+
+    const comment = 'Entretien de mi-parcours fait avec l’employeur.';
+    await page.getByRole('textbox', { name: 'Commentaire' }).fill(comment);
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.getByRole('listitem').filter({ hasText: comment }).waitFor();
+    expect(refreshes).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
+    await close();
+  });
+
   it('when the session ends while a comment is being typed, signs in again over the page and keeps the text', async () => {
     const { page, coordinator, close } = await openPathway('DOSSIER', 'Anaïs', 'Roussel');
     const comment = 'Point téléphonique avec la tutrice : le dossier avance bien, relecture prévue lundi.';

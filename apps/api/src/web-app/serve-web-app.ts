@@ -9,6 +9,26 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 const NOT_THE_APP = /^\/(api|health)(\/|$)/;
 
 /**
+ * What the web app may load, given with its HTML page. Scripts, styles,
+ * fonts and API calls come from this origin only; no page may frame it.
+ * Styles also allow inline: Mantine sets its theme's CSS variables in a
+ * `<style>` element and components in `style` attributes. Images allow
+ * `data:` and `blob:` for icons and a document's preview.
+ */
+export const WEB_APP_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * Serves the built web app (Vite's dist/) from the API process:
  * - `/assets/*`: hashed file names, so cached for a year as immutable;
  * - any other GET that accepts HTML: index.html, never cached (it names the
@@ -38,6 +58,7 @@ export async function serveWebApp(app: NestFastifyApplication, distDir: string):
     if (NOT_THE_APP.test(request.url) || !wantsHtml) return reply.callNotFound();
     return reply
       .header('cache-control', 'no-cache')
+      .header('content-security-policy', WEB_APP_CONTENT_SECURITY_POLICY)
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
       .type('text/html; charset=utf-8')

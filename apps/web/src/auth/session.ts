@@ -16,8 +16,10 @@ import { ApiError, problemOf } from '../api/problem';
  * The browser session. The access token lives in this module's memory only
  * (never in localStorage); the refresh token is an httpOnly cookie that
  * scripts cannot read, sent by the browser to the auth routes alone. A page
- * load restores the session with a refresh; a 401 on an API call triggers one
- * silent refresh and a retry.
+ * load restores the session with a refresh. A request made when the access
+ * token is about to expire refreshes it first, so requests do not meet a 401
+ * for an expired token; a 401 all the same (a token revoked, a clock that
+ * jumped) triggers one silent refresh and a retry.
  */
 export type SessionInfo = Omit<SessionResponse, 'accessToken' | 'refreshToken' | 'expiresIn'>;
 
@@ -30,6 +32,8 @@ interface State {
 }
 
 let accessToken: string | null = null;
+/** When the access token expires, on this browser's clock (it counts from the answer's `expiresIn`). */
+let accessTokenExpiresAt = 0;
 let state: State = { status: 'restoring', session: null };
 const listeners = new Set<() => void>();
 let refreshing: Promise<boolean> | null = null;
@@ -56,8 +60,9 @@ export function can(session: SessionInfo | null, permission: Permission): boolea
 }
 
 function open(answer: SessionResponse): void {
-  const { accessToken: token, refreshToken: _none, expiresIn: _ttl, ...session } = answer;
+  const { accessToken: token, refreshToken: _none, expiresIn, ...session } = answer;
   accessToken = token;
+  accessTokenExpiresAt = Date.now() + expiresIn * 1000 - refreshLeadMs(expiresIn);
   setState({ status: 'signed-in', session });
 }
 
@@ -141,12 +146,26 @@ const RETRYABLE = new Set<string>([ErrorCode.AuthTokenExpired, ErrorCode.Unauthe
 
 /** The fetch of the API client: adds the access token, refreshes once on 401 and retries. */
 export async function authorizedFetch(request: Request): Promise<Response> {
+  const renewed = await renewIfDue();
   const retry = request.clone();
   const response = await fetch(withToken(request));
-  if (response.status !== 401) return response;
+  if (response.status !== 401 || !renewed) return response;
   const problem = (await response.clone().json().catch(() => null)) as { code?: string } | null;
   if (!problem?.code || !RETRYABLE.has(problem.code)) return response;
   return (await refresh()) ? fetch(withToken(retry)) : response;
+}
+
+/** How early a request renews the token: 30 s, or a fifth of a shorter lifetime. */
+function refreshLeadMs(expiresInSeconds: number): number {
+  return Math.min(30, expiresInSeconds / 5) * 1000;
+}
+
+/**
+ * A token past its renewal time is refreshed before the request goes out
+ * (one refresh, shared by parallel requests). False when that refresh failed.
+ */
+async function renewIfDue(): Promise<boolean> {
+  return !accessToken || Date.now() < accessTokenExpiresAt || refresh();
 }
 
 function withToken(request: Request): Request {
