@@ -9,9 +9,18 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+/**
+ * Debian ships Chromium's translations apart (chromium-l10n). Without French,
+ * date fields read mm/dd/yyyy whatever the page's language, unlike a French
+ * user's browser.
+ */
+const FRENCH_RESOURCES = '/usr/lib/chromium/locales/fr.pak';
+const PACKAGES = ['chromium', 'chromium-l10n', 'fonts-liberation'];
+
 export function ensureChromium(log: (message: string) => void): string {
-  if (existsSync(CHROMIUM)) return CHROMIUM;
-  log(`${CHROMIUM} is missing: installing Debian's chromium`);
+  const ownBrowser = process.env['CHROMIUM_PATH'] !== undefined;
+  if (existsSync(CHROMIUM) && (ownBrowser || existsSync(FRENCH_RESOURCES))) return CHROMIUM;
+  log(`${existsSync(CHROMIUM) ? `${FRENCH_RESOURCES} is missing` : `${CHROMIUM} is missing`}: installing Debian's ${PACKAGES.join(', ')}`);
   const root = process.getuid?.() === 0;
   const sudo = root ? [] : ['sudo', '-n'];
   const run = (args: string[]) => {
@@ -19,7 +28,7 @@ export function ensureChromium(log: (message: string) => void): string {
     return spawnSync(command!, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
   };
   // Without the recommended packages (systemd, udev, cups…), which headless tests do not need.
-  const installed = run(['apt-get', 'update', '-q']) && run(['apt-get', 'install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-liberation']);
+  const installed = run(['apt-get', 'update', '-q']) && run(['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...PACKAGES]);
   if (!installed || !existsSync(CHROMIUM)) {
     throw new Error(`Chromium is required for the browser tests and could not be installed: run \`apt-get install -y chromium\` as root (or set CHROMIUM_PATH).`);
   }

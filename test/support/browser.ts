@@ -56,7 +56,13 @@ export interface TestBrowser {
 
 /** Debian's Chromium (scripts/lib/chromium.ts installs it); playwright-core gives each launch a fresh, empty profile. */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    // On Linux, Chromium takes its language from the environment, not --lang: French date fields (jj/mm/aaaa) need both.
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
+  });
   return { browser, close: () => browser.close() };
 }
 

@@ -34,6 +34,8 @@ export const RecordAfestStepRequest = z.discriminatedUnion('step', [
 ]);
 export type RecordAfestStepInput = z.infer<typeof RecordAfestStepRequest>;
 
+export { AFEST_STEPS, AFEST_STEP_LABELS, type AfestStep } from '@jalon/domain';
+
 export interface AfestCycleView {
   id: string;
   title: string;

@@ -12,7 +12,7 @@ import { NotificationBell } from './notification-bell';
 import { homeOf } from './router';
 
 interface NavItem {
-  to: '/tableau-de-bord' | '/parcours' | '/personnes' | '/entreprises' | '/promotions' | '/accueil' | '/saisie' | '/invitations' | '/parametres/rappels' | '/notifications';
+  to: '/tableau-de-bord' | '/parcours' | '/personnes' | '/entreprises' | '/promotions' | '/accueil' | '/saisie' | '/afest' | '/invitations' | '/parametres/rappels' | '/notifications';
   label: string;
 }
 
@@ -33,7 +33,12 @@ function navigation(session: SessionInfo): NavItem[] {
   const pathways = session.role === 'CANDIDATE' ? 'Mon parcours' : 'Mes alternant·es';
   return [
     { to: '/accueil', label: 'Accueil' },
-    ...(session.role === 'TUTOR' ? [{ to: '/saisie' as const, label: 'Saisir un progrès' }] : []),
+    ...(session.role === 'TUTOR'
+      ? [
+          { to: '/saisie' as const, label: 'Saisir un progrès' },
+          { to: '/afest' as const, label: 'Cycles AFEST' },
+        ]
+      : []),
     { to: '/parcours', label: pathways },
     { to: '/notifications', label: 'Notifications' },
   ];

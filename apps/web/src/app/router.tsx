@@ -150,6 +150,14 @@ const progressEntryRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/progress-entry-page'), 'ProgressEntryPage'),
 });
 
+/** The tutor's AFEST cycles (`?parcours=` preselects an alternant). */
+const afestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/afest',
+  validateSearch: (search: Record<string, unknown>): { parcours?: string } => ({ parcours: text(search['parcours']) }),
+  component: lazyRouteComponent(() => import('../screens/afest-page'), 'AfestPage'),
+});
+
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
@@ -159,7 +167,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, candidatesRoute, employersRoute, cohortsRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, afestRoute, candidatesRoute, employersRoute, cohortsRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

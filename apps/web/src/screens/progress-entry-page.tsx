@@ -1,71 +1,35 @@
-import { Button, Card, NumberInput, Radio, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { CreateProgressEntryRequest, type CompetencyLevelValue } from '@jalon/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/problem';
-import { fullName } from '../ui/format';
-import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { AlternantPicker } from '../tutor/alternant-picker';
+import { assessmentsOf, CompetencyLevelPicker } from '../tutor/competency-levels';
+import { usePathwayBlocs } from '../tutor/use-pathway-blocs';
+import { todayInParis } from '../ui/format';
+import { ErrorState, FormOutcome, Loading } from '../ui/states';
 import { useZodForm } from '../ui/use-zod-form';
-
-const NOT_ASSESSED = 'NONE';
-const LEVELS = [
-  { value: NOT_ASSESSED, label: 'Aucun avis' },
-  { value: 'NOT_STARTED', label: 'Non abordée' },
-  { value: 'IN_PROGRESS', label: 'En cours' },
-  { value: 'ACQUIRED', label: 'Acquise' },
-];
-
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 /** The tutor's quick entry, made for a phone on the shop floor: which alternant, which competencies, one comment, save. */
 export function ProgressEntryPage() {
   const { parcours } = useSearch({ from: '/app/saisie' });
   const navigate = useNavigate({ from: '/saisie' });
-  const home = useQuery({ queryKey: ['home'], queryFn: () => unwrap(api.GET('/api/v1/home')) });
-
-  if (home.isPending) return <Loading />;
-  if (home.isError) return <ErrorState error={home.error} onRetry={() => void home.refetch()} />;
-  const alternants = home.data.alternants;
-  const chosen = parcours ?? (alternants.length === 1 ? alternants[0]!.pathwayId : undefined);
   return (
     <Stack maw={640}>
       <Title order={1}>Saisir un progrès</Title>
-      {alternants.length === 0 ? (
-        <Empty title="Aucun alternant à suivre">Les alternant·es dont vous êtes tuteur ou tutrice apparaîtront ici.</Empty>
-      ) : (
-        <Radio.Group label="Alternant·e" value={chosen ?? null} onChange={(id) => void navigate({ search: { parcours: id } })}>
-          <Stack gap="xs" mt="xs">
-            {alternants.map((a) => (
-              <Radio.Card key={a.pathwayId} value={a.pathwayId} p="sm" radius="md" withBorder>
-                <Radio.Indicator style={{ float: 'left', marginRight: 12 }} />
-                <Text fw={600}>{fullName(a.candidate)}</Text>
-                <Text size="sm" c="dimmed">
-                  {a.certification.title}
-                </Text>
-              </Radio.Card>
-            ))}
-          </Stack>
-        </Radio.Group>
-      )}
-      {chosen && <EntryForm key={chosen} pathwayId={chosen} />}
+      <AlternantPicker chosen={parcours} onChoose={(id) => void navigate({ search: { parcours: id } })}>
+        {(pathwayId) => <EntryForm key={pathwayId} pathwayId={pathwayId} />}
+      </AlternantPicker>
     </Stack>
   );
 }
 
 function EntryForm({ pathwayId }: { pathwayId: string }) {
   const queryClient = useQueryClient();
-  const competencies = useQuery({
-    queryKey: ['pathways', 'competencies', pathwayId],
-    queryFn: async () => {
-      const pathway = await unwrap(api.GET('/api/v1/pathways/{id}', { params: { path: { id: pathwayId } } }));
-      const certification = await unwrap(api.GET('/api/v1/certifications/{id}', { params: { path: { id: pathway.certification.id } } }));
-      const targets = new Set(pathway.targetBlocCodes);
-      return certification.blocs.filter((b) => targets.size === 0 || targets.has(b.code));
-    },
-  });
-  const form = useZodForm(CreateProgressEntryRequest, { date: today(), activity: '', hours: 7, comment: '' });
+  const competencies = usePathwayBlocs(pathwayId);
+  const form = useZodForm(CreateProgressEntryRequest, { date: todayInParis(), activity: '', hours: 7, comment: '' });
   const [levels, setLevels] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -89,9 +53,7 @@ function EntryForm({ pathwayId }: { pathwayId: string }) {
     event.preventDefault();
     setSaved(null);
     setFailure(null);
-    const assessments = Object.entries(levels)
-      .filter(([, level]) => level !== NOT_ASSESSED)
-      .map(([competencyId, level]) => ({ competencyId, level }));
+    const assessments = assessmentsOf(levels);
     const comment = String(form.values['comment'] ?? '').trim();
     const input = form.validate({ assessments, comment: comment || undefined });
     if (input) save.mutate(input);
@@ -102,31 +64,7 @@ function EntryForm({ pathwayId }: { pathwayId: string }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Saisie du tuteur">
       <Stack>
-        {competencies.data.map((bloc) => (
-          <Card key={bloc.id} withBorder padding="sm" component="fieldset" style={{ margin: 0, minWidth: 0 }}>
-            <Text component="legend" fw={700} size="sm" px={4}>
-              {bloc.code} – {bloc.title}
-            </Text>
-            <Stack gap="sm">
-              {bloc.competencies.map((c) => (
-                <div key={c.id}>
-                  <Text size="sm" mb={4} id={`competency-${c.id}`}>
-                    {c.code} – {c.title}
-                  </Text>
-                  <SegmentedControl
-                    fullWidth
-                    size="xs"
-                    data={LEVELS}
-                    styles={{ label: { paddingInline: 4 } }}
-                    aria-labelledby={`competency-${c.id}`}
-                    value={levels[c.id] ?? NOT_ASSESSED}
-                    onChange={(level) => setLevels((l) => ({ ...l, [c.id]: level }))}
-                  />
-                </div>
-              ))}
-            </Stack>
-          </Card>
-        ))}
+        <CompetencyLevelPicker blocs={competencies.data} levels={levels} onChange={setLevels} />
         <TextInput type="date" label="Date" required value={String(form.values['date'])} onChange={(e) => form.setField('date', e.currentTarget.value)} error={form.errors['date']} />
         <Textarea
           label="Activité réalisée"

@@ -15,3 +15,6 @@ export const fullName = (person: { firstName: string; lastName: string }) => `${
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count > 1 ? many : one}`;
 }
+
+/** Today in Paris as a business date, '2026-03-14': what a date field starts with. */
+export const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());

@@ -5,8 +5,8 @@ import type { useZodForm } from './use-zod-form';
 
 /**
  * Sends a creation form: checks it with its zod schema first, then posts it.
- * On success it says so, empties the fields and refreshes the lists under
- * `refresh`; on a refusal the API's field errors go next to their fields and
+ * On success it says so (or hands the answer to `onCreated`), empties the
+ * fields and refreshes the lists under `refresh`; on a refusal the API's field errors go next to their fields and
  * its message above the button.
  */
 export function useCreateForm<Input, Created>(options: {
@@ -14,7 +14,8 @@ export function useCreateForm<Input, Created>(options: {
   empty: Record<string, unknown>;
   create: (input: Input) => Promise<Created>;
   refresh: readonly unknown[];
-  savedMessage: (created: Created) => string;
+  savedMessage?: (created: Created) => string;
+  onCreated?: (created: Created) => void;
 }) {
   const { form, empty } = options;
   const queryClient = useQueryClient();
@@ -23,7 +24,8 @@ export function useCreateForm<Input, Created>(options: {
   const create = useMutation({
     mutationFn: options.create,
     onSuccess: async (created) => {
-      setSaved(options.savedMessage(created));
+      if (options.savedMessage) setSaved(options.savedMessage(created));
+      options.onCreated?.(created);
       for (const [key, value] of Object.entries(empty)) form.setField(key, value);
       await queryClient.invalidateQueries({ queryKey: options.refresh });
     },
