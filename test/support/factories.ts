@@ -30,18 +30,19 @@ export interface TestUser {
 export class Factory {
   constructor(private readonly owner: Pool) {}
 
-  async tenant(name = 'GEIQ Test'): Promise<TestTenant> {
-    const tenant = { id: randomUUID(), slug: `geiq-${unique()}`, name: `${name} ${unique()}` };
+  /** A name given is kept as it is (screenshots show it); the slug is always unique. */
+  async tenant(name = `GEIQ Test ${unique()}`): Promise<TestTenant> {
+    const tenant = { id: randomUUID(), slug: `geiq-${unique()}`, name };
     await this.owner.query('INSERT INTO tenants (id, name, slug, updated_at) VALUES ($1, $2, $3, now())', [tenant.id, tenant.name, tenant.slug]);
     return tenant;
   }
 
-  async user(options: { platformAdmin?: boolean; email?: string } = {}): Promise<TestUser> {
+  async user(options: { platformAdmin?: boolean; email?: string; firstName?: string; lastName?: string } = {}): Promise<TestUser> {
     const user = { id: randomUUID(), email: options.email ?? `user-${unique()}@test.jalon.fr`, password: TEST_PASSWORD };
     await this.owner.query(
       `INSERT INTO users (id, email, password_hash, first_name, last_name, is_platform_admin, updated_at)
-       VALUES ($1, $2, $3, 'Prénom', 'Nom', $4, now())`,
-      [user.id, user.email, await hashOnce(), options.platformAdmin ?? false],
+       VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [user.id, user.email, await hashOnce(), options.firstName ?? 'Prénom', options.lastName ?? 'Nom', options.platformAdmin ?? false],
     );
     return user;
   }
@@ -61,9 +62,9 @@ export class Factory {
     return { ...person, membershipId };
   }
 
-  /** A member company with a valid SIRET. */
-  async employer(tenant: TestTenant, name = 'Atelier Test'): Promise<{ id: string; name: string }> {
-    const employer = { id: randomUUID(), name: `${name} ${unique()}` };
+  /** A member company with a valid SIRET; a name given is kept as it is. */
+  async employer(tenant: TestTenant, name = `Atelier Test ${unique()}`): Promise<{ id: string; name: string }> {
+    const employer = { id: randomUUID(), name };
     await this.owner.query(
       `INSERT INTO employers (id, tenant_id, name, search_name, siret, updated_at) VALUES ($1, $2, $3, lower($3), $4, now())`,
       [employer.id, tenant.id, employer.name, validSiret()],
@@ -134,11 +135,15 @@ export class Factory {
    * cohort, contract, placement, recevabilité, dossier, jury, bloc result,
    * history and document): for tests about the tables themselves.
    */
-  async rowInEveryTable(tenant: TestTenant): Promise<{ pathwayId: string; tutor: TestUser & { membershipId: string }; competencyIds: string[] }> {
+  /** `names`: who appears on screen (browser tests' screenshots); made-up unique names otherwise. */
+  async rowInEveryTable(
+    tenant: TestTenant,
+    names: { candidate?: { firstName: string; lastName: string }; employer?: string; tutor?: { firstName: string; lastName: string } } = {},
+  ): Promise<{ pathwayId: string; tutor: TestUser & { membershipId: string }; competencyIds: string[] }> {
     const certification = await this.certification(tenant);
-    const candidate = await this.candidate(tenant);
-    const employer = await this.employer(tenant);
-    const tutor = await this.member(tenant, 'TUTOR');
+    const candidate = await this.candidate(tenant, names.candidate);
+    const employer = await this.employer(tenant, names.employer);
+    const tutor = await this.member(tenant, 'TUTOR', names.tutor && (await this.user(names.tutor)));
     const [cohortId, pathwayId, contractId, juryId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const q = (sql: string, params: unknown[]) => this.owner.query(sql, params);
     await q(`INSERT INTO cohorts (id, tenant_id, name, certification_id, start_date, updated_at) VALUES ($1, $2, 'Promo', $3, '2026-01-05', now())`, [cohortId, tenant.id, certification.id]);

@@ -20,7 +20,11 @@ describe('employer contact and candidate in the browser', () => {
 
   beforeAll(async () => {
     tenant = await factory.tenant('GEIQ Lauragais');
-    ({ pathwayId } = await factory.rowInEveryTable(tenant));
+    ({ pathwayId } = await factory.rowInEveryTable(tenant, {
+      candidate: { firstName: 'Yanis', lastName: 'Ferreira' },
+      employer: 'Plasturgie du Lauragais',
+      tutor: { firstName: 'Sandrine', lastName: 'Lopez' },
+    }));
     const { rows } = await pools.owner.query<{ first_name: string; last_name: string; candidate_id: string; employer_id: string }>(
       `SELECT c.first_name, c.last_name, c.id AS candidate_id, pl.employer_id FROM pathways p
          JOIN candidates c ON c.id = p.candidate_id JOIN placements pl ON pl.pathway_id = p.id WHERE p.id = $1`,

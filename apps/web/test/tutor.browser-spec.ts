@@ -18,7 +18,7 @@ describe('tutor on a phone (360 px)', () => {
 
   it('picks the alternant, rates competencies, comments and saves in one screen', async () => {
     const tenant = await factory.tenant('GEIQ Bigorre');
-    const { pathwayId, tutor } = await factory.rowInEveryTable(tenant);
+    const { pathwayId, tutor } = await factory.rowInEveryTable(tenant, { candidate: { firstName: 'Camille', lastName: 'Dupuy' }, tutor: { firstName: 'Marc', lastName: 'Soulé' } });
     const { rows } = await pools.owner.query<{ first_name: string; last_name: string }>('SELECT c.first_name, c.last_name FROM pathways p JOIN candidates c ON c.id = p.candidate_id WHERE p.id = $1', [pathwayId]);
     const alternant = `${rows[0]!.first_name} ${rows[0]!.last_name}`;
 
@@ -63,7 +63,7 @@ describe('tutor on a phone (360 px)', () => {
 
   it('runs an AFEST cycle step by step: analysis, mise en situation, séquence réflexive away from production, evaluation', async () => {
     const tenant = await factory.tenant('GEIQ Comminges');
-    const { pathwayId, tutor } = await factory.rowInEveryTable(tenant);
+    const { pathwayId, tutor } = await factory.rowInEveryTable(tenant, { candidate: { firstName: 'Hugo', lastName: 'Pereira' }, tutor: { firstName: 'Nadia', lastName: 'Benali' } });
     const title = 'Changement de série sur la presse 3';
     const reflectionReminders = async () =>
       (await pools.owner.query<{ status: string }>(`SELECT status FROM reminders WHERE pathway_id = $1 AND kind = 'AFEST_REFLECTION_DUE' ORDER BY status`, [pathwayId])).rows.map((r) => r.status);
