@@ -121,7 +121,7 @@ export interface Violation {
   id: string;
   impact: string | null | undefined;
   help: string;
-  /** The offending elements, as HTML, to find them. */
+  /** The offending elements, as HTML, to find them, with what axe found wrong. */
   nodes: string[];
 }
 
@@ -137,7 +137,7 @@ export async function accessibilityViolations(page: Page): Promise<Violation[]> 
   );
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.html.slice(0, 300)) }));
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.html.slice(0, 300)} → ${n.failureSummary ?? ''}`) }));
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

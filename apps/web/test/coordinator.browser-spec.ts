@@ -155,6 +155,42 @@ describe('coordinator journey in the browser', () => {
     await context.close();
   });
 
+  it('switches to another GEIQ where the same person is a tutor: the menu, the home page and the data follow', async () => {
+    const person = await factory.user({ firstName: 'Claire', lastName: 'Roques' });
+    await factory.member(tenant, 'COORDINATOR', person);
+    const other = await factory.tenant('GEIQ Pyrénées');
+    await factory.member(other, 'TUTOR', person);
+    const context = await newContext(suite.browser, suite.stack);
+    const page = await context.newPage();
+    await page.goto('/connexion');
+    await submitSignIn(page, person);
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    const menu = page.getByRole('navigation', { name: 'Navigation principale' });
+
+    await page.getByRole('button', { name: 'GEIQ : GEIQ Garonne. Changer de GEIQ' }).click();
+    const switchTo = page.getByRole('menuitem', { name: 'GEIQ Pyrénées — Tuteur en entreprise' });
+    await switchTo.waitFor();
+    await expectAccessible(page);
+    await switchTo.click();
+    await page.getByRole('heading', { name: 'Bonjour Claire' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/accueil');
+    await page.getByRole('button', { name: 'GEIQ : GEIQ Pyrénées. Changer de GEIQ' }).waitFor();
+    await menu.getByRole('link', { name: 'Saisir un progrès' }).waitFor();
+    expect(await menu.getByRole('link', { name: 'Tableau de bord' }).count()).toBe(0);
+    // Nothing of the other GEIQ is left on screen or in the cache.
+    await menu.getByRole('link', { name: 'Mes alternant·es' }).click();
+    await page.getByText('Aucun parcours pour le moment.').waitFor();
+    expect(await page.getByRole('link', { name: 'Maëlle Lefèvre' }).count()).toBe(0);
+    await page.goto('/tableau-de-bord');
+    await page.waitForURL(/\/accueil$/);
+
+    await page.getByRole('button', { name: 'GEIQ : GEIQ Pyrénées. Changer de GEIQ' }).click();
+    await page.getByRole('menuitem', { name: 'GEIQ Garonne — Chargé·e d’accompagnement' }).click();
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await page.getByRole('region', { name: /^Dossier de validation en préparation/ }).getByRole('link', { name: 'Maëlle Lefèvre' }).waitFor();
+    await context.close();
+  });
+
   it('keeps the session across a reload with nothing in storage, and ends it on sign-out', async () => {
     const { context, page } = await signedIn();
     await page.reload();
@@ -166,6 +202,8 @@ describe('coordinator journey in the browser', () => {
     ]);
 
     await page.getByRole('button', { name: /^Mon compte/ }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).waitFor();
+    await expectAccessible(page);
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/connexion/);
     await page.goto('/tableau-de-bord');

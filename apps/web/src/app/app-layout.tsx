@@ -104,40 +104,47 @@ function TenantSwitcher({ session }: { session: SessionInfo }) {
       </Text>
     );
   }
+  // A menu holds menu items only (ARIA): its heading is presentational (see the theme), a failure is said beside it.
   return (
-    <Menu position="bottom-start" withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={`GEIQ : ${name}. Changer de GEIQ`}>
-          <Group gap={4} wrap="nowrap">
-            <Text size="sm" truncate maw={200}>
-              {name}
-            </Text>
-            <ChevronIcon />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Changer de GEIQ</Menu.Label>
-        {session.memberships.map((m) => (
-          <Menu.Item
-            key={m.tenant.id}
-            disabled={m.tenant.id === session.tenant?.id}
-            onClick={async () => {
-              try {
-                const next = await switchTenant(m.tenant.slug);
-                queryClient.clear();
-                void navigate({ to: homeOf(next.role) });
-              } catch (error) {
-                setFailure(messageOf(error));
-              }
-            }}
-          >
-            {m.tenant.name} — {ROLE_LABELS[m.role]}
-          </Menu.Item>
-        ))}
-        {failure && <Menu.Label c="red.8">{failure}</Menu.Label>}
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <UnstyledButton aria-label={`GEIQ : ${name}. Changer de GEIQ`}>
+            <Group gap={4} wrap="nowrap">
+              <Text size="sm" truncate maw={200}>
+                {name}
+              </Text>
+              <ChevronIcon />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label role="presentation">Changer de GEIQ</Menu.Label>
+          {session.memberships.map((m) => (
+            <Menu.Item
+              key={m.tenant.id}
+              disabled={m.tenant.id === session.tenant?.id}
+              onClick={async () => {
+                try {
+                  const next = await switchTenant(m.tenant.slug);
+                  queryClient.clear();
+                  void navigate({ to: homeOf(next.role) });
+                } catch (error) {
+                  setFailure(messageOf(error));
+                }
+              }}
+            >
+              {m.tenant.name} — {ROLE_LABELS[m.role]}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {failure && (
+        <Text role="alert" size="sm" c="red.8">
+          {failure}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -154,7 +161,7 @@ function UserMenu({ session }: { session: SessionInfo }) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{ROLE_LABELS[session.role]}</Menu.Label>
+        <Menu.Label role="presentation">{ROLE_LABELS[session.role]}</Menu.Label>
         <Menu.Item
           onClick={async () => {
             await logout();

@@ -12,6 +12,8 @@ export const theme = createTheme({
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
     // Alert texts in the body colour: tinted text on a tinted background is too pale for some colours.
     Alert: { styles: { message: { color: 'var(--mantine-color-text)' } } },
+    // A menu holds menu items only (ARIA): no focusable placeholder of Mantine's before them.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 });
 
