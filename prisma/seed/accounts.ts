@@ -3,6 +3,7 @@
  * way an invitation would end, without the e-mail).
  */
 import argon2 from 'argon2';
+import { normaliseForSearch } from '@jalon/contracts';
 import type { Prisma, PrismaClient, Role } from '../../libs/server/src/database/generated/client.js';
 
 /** The API's password hashing parameters (OWASP argon2id). */
@@ -26,7 +27,8 @@ export async function ensureUser(prisma: PrismaClient, seed: UserSeed): Promise<
   const existing = await prisma.user.findUnique({ where: { email } });
   if (!existing) {
     const passwordHash = await argon2.hash(seed.password, ARGON2);
-    return prisma.user.create({ data: { email, firstName: seed.firstName, lastName: seed.lastName, passwordHash, isPlatformAdmin } });
+    const searchName = normaliseForSearch(`${seed.firstName} ${seed.lastName}`);
+    return prisma.user.create({ data: { email, firstName: seed.firstName, lastName: seed.lastName, searchName, passwordHash, isPlatformAdmin } });
   }
   const passwordOk = await argon2.verify(existing.passwordHash, seed.password).catch(() => false);
   if (passwordOk && existing.isPlatformAdmin === isPlatformAdmin) return existing;

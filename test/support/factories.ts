@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Pool } from 'pg';
-import type { TenantRole } from '@jalon/contracts';
+import { normaliseForSearch, type TenantRole } from '@jalon/contracts';
 
 /** A password that passes the policy; every factory user has it unless told otherwise. */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -39,10 +39,11 @@ export class Factory {
 
   async user(options: { platformAdmin?: boolean; email?: string; firstName?: string; lastName?: string } = {}): Promise<TestUser> {
     const user = { id: randomUUID(), email: options.email ?? `user-${unique()}@test.jalon.fr`, password: TEST_PASSWORD };
+    const [firstName, lastName] = [options.firstName ?? 'Prénom', options.lastName ?? 'Nom'];
     await this.owner.query(
-      `INSERT INTO users (id, email, password_hash, first_name, last_name, is_platform_admin, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())`,
-      [user.id, user.email, await hashOnce(), options.firstName ?? 'Prénom', options.lastName ?? 'Nom', options.platformAdmin ?? false],
+      `INSERT INTO users (id, email, password_hash, first_name, last_name, search_name, is_platform_admin, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+      [user.id, user.email, await hashOnce(), firstName, lastName, normaliseForSearch(`${firstName} ${lastName}`), options.platformAdmin ?? false],
     );
     return user;
   }

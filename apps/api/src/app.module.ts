@@ -14,6 +14,7 @@ import { ProblemFilter } from './http/problem.filter.js';
 import { UnitOfWorkInterceptor } from './http/unit-of-work.interceptor.js';
 import { createValidationPipe } from './http/validation.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
+import { UsersModule } from './users/users.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
 import { CertificationsModule } from './certifications/certifications.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         InvitationsModule,
+        UsersModule,
         PlatformModule,
         EmployersModule,
         CertificationsModule,

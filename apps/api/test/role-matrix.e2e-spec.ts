@@ -19,7 +19,9 @@ const today = () => parisDate(new Date());
  * every role, as one table. Columns: the six roles of one tenant (GEIQ), then
  * the five tenant roles of another GEIQ calling this one's records.
  *
- * - TENANT_ADMIN, COORDINATOR: everything (valid bodies, so 2xx).
+ * - TENANT_ADMIN, COORDINATOR: everything (valid bodies, so 2xx), but
+ *   managing members is the tenant admin's alone; a coordinator lists the
+ *   active staff only.
  * - TUTOR, EMPLOYER, CANDIDATE: 403 where their role lacks the permission;
  *   read the pathway they are linked to (200) and no other (404); read the
  *   certification catalogue.
@@ -86,6 +88,11 @@ const MATRIX = {
   'PATCH /pathways/:id/contracts/:contractId':    [ 200,  200,  403,  403,  403,  403,         404,  404,  403,  403,  403],
   'POST /pathways/:id/placements':                [ 201,  201,  403,  403,  403,  403,         404,  404,  403,  403,  403],
   'PATCH /pathways/:id/placements/:placementId':  [ 200,  200,  403,  403,  403,  403,         404,  404,  403,  403,  403],
+
+  'GET /users':                                   [ 200,  200,  403,  403,  403,  403,         200,  200,  403,  403,  403],
+  'PATCH /users/:id':                             [ 200,  403,  403,  403,  403,  403,         404,  403,  403,  403,  403],
+  'POST /users/:id/deactivate':                   [ 200,  403,  403,  403,  403,  403,         404,  403,  403,  403,  403],
+  'POST /users/:id/reactivate':                   [ 200,  403,  403,  403,  403,  403,         404,  403,  403,  403,  403],
 } as const satisfies Record<string, Statuses>;
 type Route = keyof typeof MATRIX;
 
@@ -94,7 +101,7 @@ type Route = keyof typeof MATRIX;
  * platform and invitations have their own test files; the later pathway
  * features (documents, progress entries) their own controllers and tests.
  */
-const IN_MATRIX = ['EmployersController', 'CertificationsController', 'CandidatesController', 'CohortsController', 'PathwaysController'];
+const IN_MATRIX = ['EmployersController', 'CertificationsController', 'CandidatesController', 'CohortsController', 'PathwaysController', 'UsersController'];
 
 const isStaff = (actor: Actor) => actor === 'TENANT_ADMIN' || actor === 'COORDINATOR';
 const isScoped = (actor: Actor) => actor === 'TUTOR' || actor === 'EMPLOYER' || actor === 'CANDIDATE';
@@ -119,6 +126,8 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
     spareEmployerId: string;
     spareCandidateId: string;
     spareTutorMembershipId: string;
+    spareTutorUserId: string;
+    adminUserId: string;
   };
 
   const as = (token: string) => ({
@@ -179,6 +188,13 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
     ]);
     return id;
   }
+
+  /** A tutor of the tenant, deactivated. */
+  const formerTutor = async () => {
+    const tutor = await factory.member(tenant, 'TUTOR');
+    await pools.owner.query('UPDATE memberships SET disabled_at = now() WHERE id = $1', [tutor.membershipId]);
+    return tutor.id;
+  };
 
   const versionOf = async (pathwayId: string) => (await pools.owner.query('SELECT version FROM pathways WHERE id = $1', [pathwayId])).rows[0].version as number;
   const newTutor = async () => (await factory.member(tenant, 'TUTOR')).membershipId;
@@ -247,6 +263,11 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
       const target = fresh ? await pathway({ placement: { employerId: fx.spareEmployerId, tutorMembershipId: await newTutor() } }) : fx.linked;
       return { path: `/pathways/${target.id}/placements/${target.placementId}`, body: { endDate: today() } };
     },
+
+    'GET /users': async () => ({ path: '/users?pageSize=100' }),
+    'PATCH /users/:id': async (fresh) => ({ path: `/users/${fresh ? (await factory.member(tenant, 'TUTOR')).id : fx.spareTutorUserId}`, body: { role: 'COORDINATOR' } }),
+    'POST /users/:id/deactivate': async (fresh) => ({ path: `/users/${fresh ? (await factory.member(tenant, 'TUTOR')).id : fx.spareTutorUserId}/deactivate` }),
+    'POST /users/:id/reactivate': async (fresh) => ({ path: `/users/${fresh ? await formerTutor() : fx.spareTutorUserId}/reactivate` }),
   };
 
   /** What a successful answer must show, beyond its status (run on 2xx only). */
@@ -279,6 +300,14 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
     'GET /pathways/:id/history (other)': (_actor, r) => expect(r.body.map((h: { action: string }) => h.action)).toEqual(['create', 'start']),
     'POST /pathways/:id/transitions': (_actor, r) => expect(r.body.pathway.state).toBe('WITHDRAWN'),
     'PATCH /pathways/:id/placements/:placementId': (_actor, r) => expect(r.body.placements[0].endDate).toBe(today()),
+    'GET /users': (actor, r) => {
+      expect(ids(r).includes(fx.adminUserId)).toBe(!isForeign(actor));
+      // A coordinator sees the staff only.
+      expect(ids(r).includes(fx.spareTutorUserId)).toBe(actor === 'TENANT_ADMIN');
+    },
+    'PATCH /users/:id': (_actor, r) => expect(r.body.role).toBe('COORDINATOR'),
+    'POST /users/:id/deactivate': (_actor, r) => expect(r.body.active).toBe(false),
+    'POST /users/:id/reactivate': (_actor, r) => expect(r.body.active).toBe(true),
   };
 
   /** The shared records, as stored: refused calls must leave them exactly so. */
@@ -297,6 +326,7 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
       history: await rows('status_history', 'pathway_id', pathwayIds),
       spareCandidatePathways: await rows('pathways', 'candidate_id', [fx.spareCandidateId]),
       spareTutorPlacements: await rows('placements', 'tutor_membership_id', [fx.spareTutorMembershipId]),
+      spareTutorMembership: await rows('memberships', 'id', [fx.spareTutorMembershipId]),
     };
   }
   let before: Awaited<ReturnType<typeof sharedRows>>;
@@ -337,6 +367,8 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
       spareEmployerId: (await factory.employer(tenant)).id,
       spareCandidateId: (await factory.candidate(tenant)).id,
       spareTutorMembershipId: spareTutor.membershipId,
+      spareTutorUserId: spareTutor.id,
+      adminUserId: people.TENANT_ADMIN.id,
     };
     fx.cohortId = await cohort();
     fx.linked = { ...(await pathway({ candidateId: candidate.id, placement: { employerId: employer.id, tutorMembershipId: tutor.membershipId }, start: true })), employerId: employer.id };

@@ -126,7 +126,7 @@ describe('coordinator records candidates, member companies and cohorts in the br
     await page.getByRole('option', { name: /Opérateur régleur en usinage/ }).click();
     await form.getByLabel('Date de début').fill('2026-09-14');
     await form.getByRole('combobox', { name: 'Coordinateur·rice référent·e' }).click();
-    await page.getByRole('option', { name: /^Moi/ }).click();
+    await page.getByRole('option', { name: /\(moi\)$/ }).click();
     await form.getByRole('button', { name: 'Ouvrir la promotion' }).click();
     await page.getByText('La promotion Usinage automne 2026 est ouverte.').waitFor();
     await page.getByRole('cell', { name: '14 septembre 2026' }).waitFor();

@@ -18,6 +18,13 @@ export function normaliseForSearch(text: string): string {
 
 export const SearchQuery = z.string().trim().min(1).max(100);
 
+/** A query parameter holding one value or several, comma-separated (`?state=DOSSIER,JURY_SCHEDULED`). */
+export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1));
+
 /** French phone numbers: 0X XX XX XX XX or +33 X XX XX XX XX, with spaces, dots or dashes; stored as +33XXXXXXXXX. */
 export const PhoneSchema = z
   .string()

@@ -30,6 +30,8 @@ export const ErrorCode = {
   InvitationAlreadyPending: 'INVITATION_ALREADY_PENDING',
   InvitationAlreadyAccepted: 'INVITATION_ALREADY_ACCEPTED',
   TenantSlugTaken: 'TENANT_SLUG_TAKEN',
+  /** The change would leave the GEIQ without an active administrator. */
+  LastTenantAdmin: 'LAST_TENANT_ADMIN',
   /** A business rule refused the change; `errors` lists every broken rule with its own code. */
   RuleViolation: 'RULE_VIOLATION',
   /** Optimistic lock: the record changed since it was read (`currentVersion` says to what). */

@@ -4,6 +4,7 @@ export * from './invitation-rules.js';
 export * from './errors.js';
 export * from './auth.js';
 export * from './invitations.js';
+export * from './users.js';
 export * from './tenants.js';
 export * from './common.js';
 export * from './employers.js';

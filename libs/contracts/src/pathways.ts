@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMISSIBILITY_DECISIONS, EXIT_OUTCOMES, JURY_RESULTS, PATHWAY_STATES } from '@jalon/domain';
-import { IdSchema, LocalDateSchema, PageQuery, SearchQuery } from './common.js';
+import { csv, IdSchema, LocalDateSchema, PageQuery, SearchQuery } from './common.js';
 
 /** The states of the VAE state machine (DESIGN.md §4), from the domain library. */
 export const PATHWAY_STATE_VALUES = PATHWAY_STATES;
@@ -25,12 +25,6 @@ export const UpdatePathwayRequest = z.strictObject({
   activity: z.enum(['ACTIVE', 'INACTIVE']).optional(),
 });
 export type UpdatePathwayInput = z.infer<typeof UpdatePathwayRequest>;
-
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(item).min(1));
 
 export const ListPathwaysQuery = PageQuery.extend({
   /** One state or several, comma-separated. */

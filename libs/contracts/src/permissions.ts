@@ -9,6 +9,10 @@ export const Permission = {
   /** Read one's own session (`/auth/me`), switch tenant. */
   SessionRead: 'session:read',
   InvitationsManage: 'invitations:manage',
+  /** The tenant's members: all of them for a tenant admin, the active staff for a coordinator (to pick a referent). */
+  UsersRead: 'users:read',
+  /** Change a member's role, deactivate or reactivate a membership. */
+  UsersManage: 'users:manage',
   PlatformTenantsManage: 'platform:tenants:manage',
   EmployersRead: 'employers:read',
   EmployersManage: 'employers:manage',
@@ -51,6 +55,7 @@ const everyTenantRole: Permission[] = [Permission.SessionRead, Permission.Pathwa
 const staff: Permission[] = [
   ...everyTenantRole,
   Permission.InvitationsManage,
+  Permission.UsersRead,
   Permission.EmployersRead,
   Permission.EmployersManage,
   Permission.CertificationsManage,
@@ -70,7 +75,7 @@ const staff: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   PLATFORM_ADMIN: [Permission.SessionRead, Permission.PlatformTenantsManage],
-  TENANT_ADMIN: [...staff, Permission.SettingsManage],
+  TENANT_ADMIN: [...staff, Permission.SettingsManage, Permission.UsersManage],
   COORDINATOR: staff,
   TUTOR: [...everyTenantRole, Permission.HomeRead, Permission.DocumentsUpload, Permission.ProgressWrite, Permission.CommentsWrite],
   EMPLOYER: [...everyTenantRole, Permission.HomeRead, Permission.CommentsWrite],

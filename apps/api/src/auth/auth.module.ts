@@ -16,6 +16,6 @@ import { UserRepository } from './user.repository.js';
   imports: [PassportModule, JwtModule.register({})],
   controllers: [AuthController],
   providers: [AuthService, SessionCookie, LocalStrategy, LocalAuthGuard, LoginThrottle, PasswordHasher, SessionIssuer, UserRepository, MembershipRepository, RefreshTokenRepository],
-  exports: [SessionCookie, PasswordHasher, SessionIssuer, UserRepository, MembershipRepository],
+  exports: [SessionCookie, PasswordHasher, SessionIssuer, UserRepository, MembershipRepository, RefreshTokenRepository],
 })
 export class AuthModule {}

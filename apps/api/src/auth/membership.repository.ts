@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantRole } from '@jalon/contracts';
+import { STAFF_ROLES, type TenantRole } from '@jalon/contracts';
 import { Database, type Membership } from '@jalon/server/database';
 
 export interface MembershipWithTenant {
@@ -48,6 +48,16 @@ export class MembershipRepository {
       select: { id: true, user: { select: { firstName: true, lastName: true } } },
     });
     return new Map(rows.map((r) => [r.id, r.user]));
+  }
+
+  /** Whether the user is active staff of the tenant (admin or coordinator): who may be a referent coordinator. */
+  async isActiveStaff(tenantId: string, userId: string): Promise<boolean> {
+    const count = await this.db.client.membership.count({ where: { tenantId, userId, disabledAt: null, role: { in: [...STAFF_ROLES] } } });
+    return count > 0;
+  }
+
+  async recordSignIn(tenantId: string, id: string, at: Date): Promise<void> {
+    await this.db.client.membership.updateMany({ where: { tenantId, id }, data: { lastSignInAt: at } });
   }
 
   findByUser(tenantId: string, userId: string): Promise<Membership | null> {

@@ -23,6 +23,12 @@ export class RefreshTokenRepository {
     return count === 1;
   }
 
+  /** Signs a membership out: every refresh token of its sessions, all families. */
+  async revokeForMembership(membershipId: string, at: Date): Promise<number> {
+    const { count } = await this.db.client.refreshToken.updateMany({ where: { membershipId, revokedAt: null }, data: { revokedAt: at } });
+    return count;
+  }
+
   async revokeFamily(familyId: string, at: Date): Promise<void> {
     await this.db.client.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: at } });
   }

@@ -5,7 +5,7 @@ import { PLATFORM_ADMIN, type MembershipSummary, type TokenResponse } from '@jal
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
 import type { AccessTokenClaims } from '../access/access-token.js';
 import { JWT_ALGORITHM } from '../access/jwt.strategy.js';
-import type { MembershipWithTenant } from './membership.repository.js';
+import { MembershipRepository, type MembershipWithTenant } from './membership.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 
 export interface SessionSubject {
@@ -30,11 +30,17 @@ export class SessionIssuer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
-  /** Must run inside a unit of work: the refresh token is stored with the caller's change. */
-  async issue(subject: SessionSubject, familyId: string = randomUUID()): Promise<TokenResponse> {
+  /**
+   * Must run inside a unit of work, in the session's tenant: the refresh token
+   * is stored with the caller's change. Without `familyId` the session is a
+   * new sign-in, recorded on the membership (a refresh continues a family).
+   */
+  async issue(subject: SessionSubject, familyId?: string): Promise<TokenResponse> {
     const { user, membership } = subject;
+    if (membership && !familyId) await this.memberships.recordSignIn(membership.tenantId, membership.membershipId, new Date());
     const claims: AccessTokenClaims = {
       sub: user.id,
       tid: membership?.tenantId ?? null,
@@ -54,7 +60,7 @@ export class SessionIssuer {
     await this.refreshTokens.create({
       userId: user.id,
       membershipId: membership?.membershipId ?? null,
-      familyId,
+      familyId: familyId ?? randomUUID(),
       tokenHash: refresh.hash,
       expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlDays * 86_400_000),
     });

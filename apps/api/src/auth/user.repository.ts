@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { normaliseForSearch } from '@jalon/contracts';
 import { Database, type User } from '@jalon/server/database';
 
 /** Users are global (one login, several tenants): this repository takes no tenant. */
@@ -22,6 +23,6 @@ export class UserRepository {
   }
 
   create(data: { email: string; passwordHash: string; firstName: string; lastName: string }): Promise<User> {
-    return this.db.client.user.create({ data });
+    return this.db.client.user.create({ data: { ...data, searchName: normaliseForSearch(`${data.firstName} ${data.lastName}`) } });
   }
 }

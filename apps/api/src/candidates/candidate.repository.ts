@@ -15,6 +15,12 @@ export class CandidateRepository {
     return this.db.client.candidate.findFirst({ where: { tenantId, id } });
   }
 
+  async namesOf(tenantId: string, ids: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.client.candidate.findMany({ where: { tenantId, id: { in: [...new Set(ids)] } }, select: { id: true, firstName: true, lastName: true } });
+    return new Map(rows.map((r) => [r.id, { firstName: r.firstName, lastName: r.lastName }]));
+  }
+
   async update(tenantId: string, id: string, data: Partial<CandidateData>): Promise<Candidate> {
     await this.db.client.candidate.updateMany({ where: { tenantId, id }, data });
     return (await this.findById(tenantId, id))!;

@@ -73,11 +73,8 @@ export class CohortsService {
     if (input.certificationId && !(await this.certifications.findById(tenantId, input.certificationId))) {
       errors.push({ path: 'certificationId', message: 'Certification introuvable dans votre catalogue.' });
     }
-    if (input.referentCoordinatorId) {
-      const membership = await this.memberships.findByUser(tenantId, input.referentCoordinatorId);
-      if (!membership || !['COORDINATOR', 'TENANT_ADMIN'].includes(membership.role)) {
-        errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
-      }
+    if (input.referentCoordinatorId && !(await this.memberships.isActiveStaff(tenantId, input.referentCoordinatorId))) {
+      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
     }
     if (errors.length) throw validationFailed(errors);
   }

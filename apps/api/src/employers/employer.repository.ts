@@ -15,6 +15,13 @@ export class EmployerRepository {
     return this.db.client.employer.findFirst({ where: { tenantId, id, archivedAt: null } });
   }
 
+  /** Names by id, archived companies included (a member may still be linked to one). */
+  async namesOf(tenantId: string, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.client.employer.findMany({ where: { tenantId, id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async update(tenantId: string, id: string, data: Partial<EmployerData>): Promise<Employer> {
     await this.db.client.employer.updateMany({ where: { tenantId, id }, data });
     return (await this.findById(tenantId, id))!;

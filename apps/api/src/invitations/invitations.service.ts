@@ -14,16 +14,15 @@ import {
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
 import { RequestContext } from '@jalon/server/context';
 import { Database, type Invitation } from '@jalon/server/database';
-import { AppError, notFound, validationFailed } from '@jalon/server/errors';
+import { AppError, notFound } from '@jalon/server/errors';
 import { invitationEmail, Outbox } from '@jalon/server/mail';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { MembershipRepository } from '../auth/membership.repository.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { hashSecret, newSecret, SessionIssuer } from '../auth/session-issuer.js';
 import { UserRepository } from '../auth/user.repository.js';
-import { CandidateRepository } from '../candidates/candidate.repository.js';
-import { EmployerRepository } from '../employers/employer.repository.js';
 import { TenantRepository } from '../tenants/tenant.repository.js';
+import { MemberLinks } from '../users/member-links.js';
 import { InvitationRepository } from './invitation.repository.js';
 
 const invalidInvitation = () =>
@@ -43,8 +42,7 @@ export class InvitationsService {
     private readonly sessions: SessionIssuer,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
-    private readonly employers: EmployerRepository,
-    private readonly candidates: CandidateRepository,
+    private readonly links: MemberLinks,
   ) {}
 
   /** A tenant admin or coordinator invites someone into their tenant. */
@@ -63,13 +61,18 @@ export class InvitationsService {
   async issue(tenantId: string, input: CreateInvitationInput, invitedById: string | null): Promise<InvitationView> {
     const now = new Date();
     const existingUser = await this.users.findByEmail(input.email);
-    if (existingUser && (await this.memberships.findByUser(tenantId, existingUser.id))) {
-      throw new AppError(409, ErrorCode.InvitationAlreadyMember, 'Cette personne a déjà accès à votre GEIQ.');
+    const membership = existingUser && (await this.memberships.findByUser(tenantId, existingUser.id));
+    if (membership) {
+      throw new AppError(
+        409,
+        ErrorCode.InvitationAlreadyMember,
+        membership.disabledAt ? 'Cette personne est déjà membre de votre GEIQ, avec un accès désactivé : réactivez-le depuis la page Utilisateurs.' : 'Cette personne a déjà accès à votre GEIQ.',
+      );
     }
     if (await this.invitations.findPending(tenantId, input.email, now)) {
       throw new AppError(409, ErrorCode.InvitationAlreadyPending, 'Une invitation est déjà en attente pour cette adresse. Annulez-la pour en envoyer une nouvelle.');
     }
-    await this.checkRecords(tenantId, input);
+    await this.links.check(tenantId, input);
     const secret = newSecret();
     const expiresAt = new Date(now.getTime() + this.config.auth.invitationTtlDays * 86_400_000);
     const invitation = await this.invitations.create(tenantId, {
@@ -91,14 +94,6 @@ export class InvitationsService {
     const view = toView(invitation, now);
     await this.audit.record({ action: 'invitation.create', entity: 'Invitation', entityId: invitation.id, after: { role: view.role, employerId: view.employerId, candidateId: view.candidateId } });
     return view;
-  }
-
-  /** The company and the candidate record an invitation links to must exist in the tenant. */
-  private async checkRecords(tenantId: string, input: CreateInvitationInput): Promise<void> {
-    const errors: { path: string; message: string }[] = [];
-    if (input.employerId && !(await this.employers.findById(tenantId, input.employerId))) errors.push({ path: 'employerId', message: 'Entreprise adhérente introuvable.' });
-    if (input.candidateId && !(await this.candidates.findById(tenantId, input.candidateId))) errors.push({ path: 'candidateId', message: 'Alternant·e introuvable.' });
-    if (errors.length) throw validationFailed(errors);
   }
 
   async list(query: ListInvitationsInput): Promise<Page<InvitationView>> {

@@ -312,8 +312,7 @@ export class PathwaysService {
     return toView(pathway, tutors, actions);
   }
 
-  private async isStaffMember(userId: string): Promise<boolean> {
-    const membership = await this.memberships.findByUser(this.context.tenantId, userId);
-    return !!membership && ['COORDINATOR', 'TENANT_ADMIN'].includes(membership.role);
+  private isStaffMember(userId: string): Promise<boolean> {
+    return this.memberships.isActiveStaff(this.context.tenantId, userId);
   }
 }

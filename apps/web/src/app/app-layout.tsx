@@ -12,7 +12,7 @@ import { NotificationBell } from './notification-bell';
 import { homeOf } from './router';
 
 interface NavItem {
-  to: '/tableau-de-bord' | '/parcours' | '/personnes' | '/entreprises' | '/promotions' | '/accueil' | '/saisie' | '/afest' | '/invitations' | '/parametres/rappels' | '/notifications';
+  to: '/tableau-de-bord' | '/parcours' | '/personnes' | '/entreprises' | '/promotions' | '/accueil' | '/saisie' | '/afest' | '/invitations' | '/utilisateurs' | '/parametres/rappels' | '/notifications';
   label: string;
 }
 
@@ -26,6 +26,7 @@ function navigation(session: SessionInfo): NavItem[] {
       { to: '/entreprises', label: 'Entreprises adhérentes' },
       { to: '/promotions', label: 'Promotions' },
       { to: '/invitations', label: 'Invitations' },
+      ...(can(session, Permission.UsersManage) ? [{ to: '/utilisateurs' as const, label: 'Utilisateurs' }] : []),
       ...(can(session, Permission.SettingsManage) ? [{ to: '/parametres/rappels' as const, label: 'Réglages des rappels' }] : []),
       { to: '/notifications', label: 'Notifications' },
     ];

@@ -62,6 +62,13 @@ const indexRoute = createRoute({
   },
 });
 
+/** Pages of one permission: roles without it are sent to their own home page. */
+const requirePermission =
+  (permission: Permission) =>
+  ({ context }: { context: { session: { role: Role } } }) => {
+    if (!ROLE_PERMISSIONS[context.session.role].includes(permission)) throw redirect({ to: homeOf(context.session.role) });
+  };
+
 /** Staff pages: other roles are sent to their own home page. */
 const requireStaff = ({ context }: { context: { session: { role: Role } } }) => {
   if (!ROLE_PERMISSIONS[context.session.role].includes(Permission.DashboardRead)) throw redirect({ to: homeOf(context.session.role) });
@@ -136,10 +143,16 @@ const cohortsRoute = createRoute({
 const reminderSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/parametres/rappels',
-  beforeLoad: ({ context }) => {
-    if (!ROLE_PERMISSIONS[context.session.role].includes(Permission.SettingsManage)) throw redirect({ to: homeOf(context.session.role) });
-  },
+  beforeLoad: requirePermission(Permission.SettingsManage),
   component: lazyRouteComponent(() => import('../screens/reminder-settings-page'), 'ReminderSettingsPage'),
+});
+
+/** Tenant admins: the GEIQ's members, their roles and access. */
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/utilisateurs',
+  beforeLoad: requirePermission(Permission.UsersManage),
+  component: lazyRouteComponent(() => import('../screens/users-page'), 'UsersPage'),
 });
 
 /** The tutor's quick entry (`?parcours=` preselects an alternant). */
@@ -167,7 +180,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, afestRoute, candidatesRoute, employersRoute, cohortsRoute, invitationsRoute, reminderSettingsRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, afestRoute, candidatesRoute, employersRoute, cohortsRoute, invitationsRoute, usersRoute, reminderSettingsRoute, notificationsRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

@@ -64,7 +64,7 @@ function NewCycleForm({ pathwayId, blocs }: { pathwayId: string; blocs: PathwayB
     create: (body) => unwrap(api.POST('/api/v1/pathways/{id}/afest-cycles', { params: { path: { id: pathwayId } }, body })),
     refresh: ['pathways'],
     savedMessage: (cycle) => `Cycle « ${cycle.title} » ouvert. Prochaine étape : la mise en situation.`,
-    onCreated: () => setOpened(false),
+    onSaved: () => setOpened(false),
   });
 
   if (!opened) {
@@ -197,7 +197,9 @@ function StepForm({
     empty: {},
     create: (body) => unwrap(api.POST('/api/v1/pathways/{id}/afest-cycles/{cycleId}/steps', { params: { path: { id: pathwayId, cycleId: cycle.id } }, body })),
     refresh: ['pathways'],
-    onCreated: (answer) => onSaved(`${AFEST_STEP_LABELS[step]} enregistrée. ${answer.nextStep ? `Prochaine étape : ${AFEST_STEP_LABELS[answer.nextStep].toLowerCase()}.` : 'Le cycle est terminé.'}`),
+    savedMessage: (answer) => `${AFEST_STEP_LABELS[step]} enregistrée. ${answer.nextStep ? `Prochaine étape : ${AFEST_STEP_LABELS[answer.nextStep].toLowerCase()}.` : 'Le cycle est terminé.'}`,
+    // The form goes with its step: the card says it.
+    onSaved: (_answer, message) => onSaved(message),
   });
   return (
     <form onSubmit={submit} noValidate aria-label={`Enregistrer : ${AFEST_STEP_LABELS[step]}`}>

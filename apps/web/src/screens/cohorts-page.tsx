@@ -8,7 +8,8 @@ import { useSession } from '../auth/session';
 import { filled } from '../ui/form-values';
 import { formatDate, fullName, plural } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
-import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { ReferentSelect, useStaff } from '../ui/record-selects';
+import { Empty, FormOutcome, ListResult } from '../ui/states';
 import { useCreateForm } from '../ui/use-create-form';
 import { useZodForm } from '../ui/use-zod-form';
 
@@ -33,6 +34,12 @@ export function CohortsPage() {
   });
   const certifications = useCertifications();
   const certificationOf = (id: string) => certifications.data?.items.find((c) => c.id === id);
+  const staff = useStaff();
+  /** Active staff only: a referent whose access was removed shows as none. */
+  const referentName = (id: string | null) => {
+    const referent = id ? staff.data?.items.find((m) => m.id === id) : undefined;
+    return referent ? fullName(referent) : '—';
+  };
   const pages = cohorts.data ? Math.max(1, Math.ceil(cohorts.data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -43,17 +50,13 @@ export function CohortsPage() {
         <Title order={2} size="h3" id="liste-promotions" mb="sm">
           Promotions enregistrées
         </Title>
-        {cohorts.isPending ? (
-          <Loading label="Chargement des promotions…" />
-        ) : cohorts.isError ? (
-          <ErrorState error={cohorts.error} onRetry={() => void cohorts.refetch()} />
-        ) : cohorts.data.items.length === 0 ? (
-          <Empty title="Aucune promotion enregistrée">Ouvrez la première promotion avec le formulaire ci-dessus.</Empty>
-        ) : (
-          <>
-            <Text fw={600} aria-live="polite" mb="xs">
-              {plural(cohorts.data.total, 'promotion', 'promotions')}
-            </Text>
+        <ListResult
+          query={cohorts}
+          loading="Chargement des promotions…"
+          empty={<Empty title="Aucune promotion enregistrée">Ouvrez la première promotion avec le formulaire ci-dessus.</Empty>}
+          count={(total) => plural(total, 'promotion', 'promotions')}
+        >
+          {(data) => (
             <Table.ScrollContainer minWidth={640}>
               <Table>
                 <Table.Thead>
@@ -61,11 +64,12 @@ export function CohortsPage() {
                     <Table.Th>Promotion</Table.Th>
                     <Table.Th>Certification</Table.Th>
                     <Table.Th>Début</Table.Th>
+                    <Table.Th>Référent·e</Table.Th>
                     <Table.Th>Parcours</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {cohorts.data.items.map((c) => (
+                  {data.items.map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Td fw={600}>
                         {c.name}
@@ -77,14 +81,15 @@ export function CohortsPage() {
                       </Table.Td>
                       <Table.Td>{certificationOf(c.certificationId)?.title ?? '—'}</Table.Td>
                       <Table.Td>{formatDate(c.startDate)}</Table.Td>
+                      <Table.Td>{referentName(c.referentCoordinatorId)}</Table.Td>
                       <Table.Td>{c.pathwayCount}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-          </>
-        )}
+          )}
+        </ListResult>
         <PageNav page={page} pages={pages} onChange={setPage} mt="sm" />
       </Paper>
     </Stack>
@@ -94,7 +99,6 @@ export function CohortsPage() {
 const EMPTY = { name: '', certificationId: '', startDate: '', referentCoordinatorId: '' };
 
 function CohortForm() {
-  const { session } = useSession();
   const certifications = useCertifications();
   const form = useZodForm(CreateCohortRequest, EMPTY, (values) => ({ ...filled(values), name: values['name'] }));
   const { submit, saved, failure, pending } = useCreateForm({
@@ -104,7 +108,6 @@ function CohortForm() {
     refresh: ['cohorts'],
     savedMessage: (cohort) => `La promotion ${cohort.name} est ouverte.`,
   });
-  const referents = session ? [{ value: session.user.id, label: `Moi (${fullName(session.user)})` }] : [];
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="nouvelle-promotion">
@@ -127,15 +130,7 @@ function CohortForm() {
               error={form.errors['certificationId']}
             />
             <TextInput label="Date de début" type="date" required value={String(form.values['startDate'])} onChange={(e) => form.setField('startDate', e.currentTarget.value)} error={form.errors['startDate']} />
-            <Select
-              label="Coordinateur·rice référent·e"
-              placeholder="Personne pour le moment"
-              clearable
-              data={referents}
-              value={String(form.values['referentCoordinatorId']) || null}
-              onChange={(v) => form.setField('referentCoordinatorId', v ?? '')}
-              error={form.errors['referentCoordinatorId']}
-            />
+            <ReferentSelect value={String(form.values['referentCoordinatorId'])} onChange={(id) => form.setField('referentCoordinatorId', id)} error={form.errors['referentCoordinatorId']} />
           </SimpleGrid>
           <FormOutcome failure={failure} failureTitle="Promotion non enregistrée" success={saved} successTitle="C’est fait" />
           <Group>

@@ -1,13 +1,15 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { CreateInvitationRequest, invitableRoles, ROLE_LABELS, type InvitationStatus, type TenantRole } from '@jalon/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
-import { formatDate, fullName } from '../ui/format';
+import { formatDate } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
-import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
+import { CandidateSelect, EmployerSelect } from '../ui/record-selects';
+import { Empty, FormOutcome, ListResult } from '../ui/states';
+import { StatusBadge } from '../ui/status-badge';
 import { useZodForm } from '../ui/use-zod-form';
 
 const STATUS_LABELS: Record<InvitationStatus, string> = { PENDING: 'En attente', ACCEPTED: 'Acceptée', EXPIRED: 'Expirée', REVOKED: 'Annulée' };
@@ -37,50 +39,44 @@ export function InvitationsPage() {
         <Title order={2} size="h3" id="invitations-envoyees" mb="sm">
           Invitations envoyées
         </Title>
-        {invitations.isPending ? (
-          <Loading />
-        ) : invitations.isError ? (
-          <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />
-        ) : invitations.data.items.length === 0 ? (
-          <Empty title="Aucune invitation pour le moment" />
-        ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>E-mail</Table.Th>
-                  <Table.Th>Rôle</Table.Th>
-                  <Table.Th>État</Table.Th>
-                  <Table.Th>Valable jusqu’au</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invitations.data.items.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{i.email}</Table.Td>
-                    <Table.Td>{ROLE_LABELS[i.role]}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLORS[i.status]} styles={{ label: { textTransform: 'none' } }}>
-                        {STATUS_LABELS[i.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDate(i.expiresAt)}</Table.Td>
-                    <Table.Td>
-                      {i.status === 'PENDING' && (
-                        <Button size="compact-sm" variant="default" loading={revoke.isPending && revoke.variables === i.id} onClick={() => revoke.mutate(i.id)} aria-label={`Annuler l’invitation de ${i.email}`}>
-                          Annuler
-                        </Button>
-                      )}
-                    </Table.Td>
+        <ListResult query={invitations} empty={<Empty title="Aucune invitation pour le moment" />}>
+          {(data) => (
+            <Table.ScrollContainer minWidth={560}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>E-mail</Table.Th>
+                    <Table.Th>Rôle</Table.Th>
+                    <Table.Th>État</Table.Th>
+                    <Table.Th>Valable jusqu’au</Table.Th>
+                    <Table.Th>
+                      <span className="visually-hidden">Actions</span>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td>{i.email}</Table.Td>
+                      <Table.Td>{ROLE_LABELS[i.role]}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge color={STATUS_COLORS[i.status]}>{STATUS_LABELS[i.status]}</StatusBadge>
+                      </Table.Td>
+                      <Table.Td>{formatDate(i.expiresAt)}</Table.Td>
+                      <Table.Td>
+                        {i.status === 'PENDING' && (
+                          <Button size="compact-sm" variant="default" loading={revoke.isPending && revoke.variables === i.id} onClick={() => revoke.mutate(i.id)} aria-label={`Annuler l’invitation de ${i.email}`}>
+                            Annuler
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </ListResult>
         {revoke.isError && (
           <Text c="red.9" size="sm" role="alert">
             {messageOf(revoke.error)}
@@ -99,16 +95,6 @@ function InvitationForm() {
   const form = useZodForm(CreateInvitationRequest, { email: '', role: roles.includes('TUTOR') ? 'TUTOR' : (roles[0] ?? '') });
   const role = form.values['role'] as TenantRole | '';
   const needsEmployer = role === 'EMPLOYER' || role === 'TUTOR';
-  const employers = useQuery({
-    queryKey: ['employers', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/employers', { params: { query: { pageSize: 100 } } })),
-    enabled: needsEmployer,
-  });
-  const candidates = useQuery({
-    queryKey: ['candidates', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/candidates', { params: { query: { pageSize: 100 } } })),
-    enabled: role === 'CANDIDATE',
-  });
   const [sent, setSent] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const send = useMutation({
@@ -150,32 +136,14 @@ function InvitationForm() {
             error={form.errors['role']}
           />
           {needsEmployer && (
-            <Select
-              label="Entreprise adhérente"
+            <EmployerSelect
               required={role === 'EMPLOYER'}
-              searchable
-              clearable
-              placeholder={employers.isPending ? 'Chargement…' : 'Choisir l’entreprise'}
-              nothingFoundMessage="Aucune entreprise"
-              data={(employers.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-              value={(form.values['employerId'] as string | undefined) ?? null}
-              onChange={(v) => form.setField('employerId', v ?? '')}
+              value={form.values['employerId'] as string | undefined}
+              onChange={(id) => form.setField('employerId', id)}
               error={form.errors['employerId']}
             />
           )}
-          {role === 'CANDIDATE' && (
-            <Select
-              label="Fiche de l’alternant·e"
-              required
-              searchable
-              placeholder={candidates.isPending ? 'Chargement…' : 'Choisir la fiche'}
-              nothingFoundMessage="Aucune fiche"
-              data={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: fullName(c) }))}
-              value={(form.values['candidateId'] as string | undefined) ?? null}
-              onChange={(v) => form.setField('candidateId', v ?? '')}
-              error={form.errors['candidateId']}
-            />
-          )}
+          {role === 'CANDIDATE' && <CandidateSelect value={form.values['candidateId'] as string | undefined} onChange={(id) => form.setField('candidateId', id)} error={form.errors['candidateId']} />}
           <FormOutcome failure={failure} failureTitle="Invitation non envoyée" success={sent && `${sent} Le lien reçu par e-mail permet de choisir un mot de passe.`} successTitle="C’est fait" />
           <Group>
             <Button type="submit" loading={send.isPending}>

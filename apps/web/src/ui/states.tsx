@@ -1,4 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import type { Page } from '@jalon/contracts';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { messageOf } from '../api/problem';
 
 /** Loading, empty and error states, the same everywhere. */
@@ -51,4 +53,36 @@ export function FormOutcome({ failure, failureTitle, success, successTitle }: { 
       {success}
     </Alert>
   ) : null;
+}
+
+/**
+ * A list's page as it loads: the loading, error and empty states, else the
+ * count (announced to screen readers as it changes) and `children`.
+ */
+export function ListResult<T>({
+  query,
+  loading,
+  empty,
+  count,
+  children,
+}: {
+  query: UseQueryResult<Page<T>>;
+  loading?: string;
+  empty: React.ReactNode;
+  count?: (total: number) => string;
+  children: (page: Page<T>) => React.ReactNode;
+}) {
+  if (query.isPending) return <Loading label={loading} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.items.length === 0) return <>{empty}</>;
+  return (
+    <>
+      {count && (
+        <Text fw={600} aria-live="polite" mb="xs">
+          {count(query.data.total)}
+        </Text>
+      )}
+      {children(query.data)}
+    </>
+  );
 }

@@ -4,18 +4,18 @@ import { ApiError, messageOf } from '../api/problem';
 import type { useZodForm } from './use-zod-form';
 
 /**
- * Sends a creation form: checks it with its zod schema first, then posts it.
- * On success it says so (or hands the answer to `onCreated`), empties the
- * fields and refreshes the lists under `refresh`; on a refusal the API's field errors go next to their fields and
- * its message above the button.
+ * Sends a creation form (or a change made in a dialog): checks it with its
+ * zod schema first, then sends it. On success it says so, empties the fields,
+ * refreshes the lists under `refresh`, then calls `onSaved`; on a refusal the
+ * API's field errors go next to their fields and its message above the button.
  */
 export function useCreateForm<Input, Created>(options: {
   form: ReturnType<typeof useZodForm>;
   empty: Record<string, unknown>;
   create: (input: Input) => Promise<Created>;
   refresh: readonly unknown[];
-  savedMessage?: (created: Created) => string;
-  onCreated?: (created: Created) => void;
+  savedMessage: (created: Created) => string;
+  onSaved?: (created: Created, message: string) => unknown;
 }) {
   const { form, empty } = options;
   const queryClient = useQueryClient();
@@ -24,10 +24,11 @@ export function useCreateForm<Input, Created>(options: {
   const create = useMutation({
     mutationFn: options.create,
     onSuccess: async (created) => {
-      if (options.savedMessage) setSaved(options.savedMessage(created));
-      options.onCreated?.(created);
+      const message = options.savedMessage(created);
+      setSaved(message);
       for (const [key, value] of Object.entries(empty)) form.setField(key, value);
       await queryClient.invalidateQueries({ queryKey: options.refresh });
+      await options.onSaved?.(created, message);
     },
     onError: (error) => {
       if (error instanceof ApiError) form.setErrors(error.fieldErrors);
