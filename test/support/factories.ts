@@ -36,12 +36,12 @@ export class Factory {
     return tenant;
   }
 
-  async user(options: { platformAdmin?: boolean; email?: string } = {}): Promise<TestUser> {
+  async user(options: { platformAdmin?: boolean; email?: string; firstName?: string; lastName?: string } = {}): Promise<TestUser> {
     const user = { id: randomUUID(), email: options.email ?? `user-${unique()}@test.jalon.fr`, password: TEST_PASSWORD };
     await this.owner.query(
       `INSERT INTO users (id, email, password_hash, first_name, last_name, is_platform_admin, updated_at)
-       VALUES ($1, $2, $3, 'Prénom', 'Nom', $4, now())`,
-      [user.id, user.email, await hashOnce(), options.platformAdmin ?? false],
+       VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [user.id, user.email, await hashOnce(), options.firstName ?? 'Prénom', options.lastName ?? 'Nom', options.platformAdmin ?? false],
     );
     return user;
   }

@@ -86,6 +86,8 @@ const MATRIX = {
   'PATCH /pathways/:id/contracts/:contractId':    [ 200,  200,  403,  403,  403,  403,         404,  404,  403,  403,  403],
   'POST /pathways/:id/placements':                [ 201,  201,  403,  403,  403,  403,         404,  404,  403,  403,  403],
   'PATCH /pathways/:id/placements/:placementId':  [ 200,  200,  403,  403,  403,  403,         404,  404,  403,  403,  403],
+
+  'GET /tutors':                                  [ 200,  200,  403,  403,  403,  403,         200,  200,  403,  403,  403],
 } as const satisfies Record<string, Statuses>;
 type Route = keyof typeof MATRIX;
 
@@ -94,7 +96,7 @@ type Route = keyof typeof MATRIX;
  * platform and invitations have their own test files; the later pathway
  * features (documents, progress entries) their own controllers and tests.
  */
-const IN_MATRIX = ['EmployersController', 'CertificationsController', 'CandidatesController', 'CohortsController', 'PathwaysController'];
+const IN_MATRIX = ['EmployersController', 'CertificationsController', 'CandidatesController', 'CohortsController', 'PathwaysController', 'TutorsController'];
 
 const isStaff = (actor: Actor) => actor === 'TENANT_ADMIN' || actor === 'COORDINATOR';
 const isScoped = (actor: Actor) => actor === 'TUTOR' || actor === 'EMPLOYER' || actor === 'CANDIDATE';
@@ -247,6 +249,8 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
       const target = fresh ? await pathway({ placement: { employerId: fx.spareEmployerId, tutorMembershipId: await newTutor() } }) : fx.linked;
       return { path: `/pathways/${target.id}/placements/${target.placementId}`, body: { endDate: today() } };
     },
+
+    'GET /tutors': async () => ({ path: '/tutors?pageSize=100' }),
   };
 
   /** What a successful answer must show, beyond its status (run on 2xx only). */
@@ -271,14 +275,16 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
     },
     'GET /pathways/:id (linked)': (actor, r) => {
       expect(r.body).toMatchObject({ id: fx.linked.id, state: 'EXPERIENCE' });
-      // Only staff may run transitions: others see none offered.
+      // Only staff may run transitions: others see none offered, nor what holds one back.
       expect(r.body.availableActions.length > 0).toBe(isStaff(actor));
+      if (!isStaff(actor)) expect(r.body.heldBackActions).toEqual([]);
     },
     'GET /pathways/:id (other)': (_actor, r) => expect(r.body.id).toBe(fx.other.id),
     'GET /pathways/:id/history (linked)': (_actor, r) => expect(r.body.map((h: { action: string }) => h.action)).toEqual(['create', 'start']),
     'GET /pathways/:id/history (other)': (_actor, r) => expect(r.body.map((h: { action: string }) => h.action)).toEqual(['create', 'start']),
     'POST /pathways/:id/transitions': (_actor, r) => expect(r.body.pathway.state).toBe('WITHDRAWN'),
     'PATCH /pathways/:id/placements/:placementId': (_actor, r) => expect(r.body.placements[0].endDate).toBe(today()),
+    'GET /tutors': (actor, r) => expect((r.body.items as { membershipId: string }[]).some((t) => t.membershipId === fx.spareTutorMembershipId)).toBe(!isForeign(actor)),
   };
 
   /** The shared records, as stored: refused calls must leave them exactly so. */
