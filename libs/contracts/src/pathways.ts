@@ -56,7 +56,7 @@ export const ContractFields = z.strictObject({
   plannedEndDate: LocalDateSchema,
   trialEndDate: LocalDateSchema.optional(),
   weeklyHours: z.number().min(1).max(48).optional(),
-  payPercentOfSmic: z.number().int().min(1).max(300),
+  payPercentOfSmic: z.number({ error: 'Rémunération : un nombre entier de 1 à 300 (% du SMIC)' }).int().min(1).max(300),
   opco: z.string().trim().max(100).optional(),
   opcoFiledOn: LocalDateSchema.optional(),
   opcoDecision: z.enum(OPCO_DECISIONS).default('PENDING'),

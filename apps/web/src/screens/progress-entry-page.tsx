@@ -5,7 +5,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/problem';
-import { fullName } from '../ui/format';
+import { fullName, todayInParis } from '../ui/format';
 import { Empty, ErrorState, FormOutcome, Loading } from '../ui/states';
 import { useZodForm } from '../ui/use-zod-form';
 
@@ -16,8 +16,6 @@ const LEVELS = [
   { value: 'IN_PROGRESS', label: 'En cours' },
   { value: 'ACQUIRED', label: 'Acquise' },
 ];
-
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 /** The tutor's quick entry, made for a phone on the shop floor: which alternant, which competencies, one comment, save. */
 export function ProgressEntryPage() {
@@ -65,7 +63,7 @@ function EntryForm({ pathwayId }: { pathwayId: string }) {
       return certification.blocs.filter((b) => targets.size === 0 || targets.has(b.code));
     },
   });
-  const form = useZodForm(CreateProgressEntryRequest, { date: today(), activity: '', hours: 7, comment: '' });
+  const form = useZodForm(CreateProgressEntryRequest, { date: todayInParis(), activity: '', hours: 7, comment: '' });
   const [levels, setLevels] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

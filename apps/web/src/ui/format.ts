@@ -6,6 +6,13 @@ export function formatDate(value: string): string {
   return day.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value));
 }
 
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/** Today in Paris, as a business date ('2026-03-14'). */
+export function todayInParis(): string {
+  return isoDay.format(new Date());
+}
+
 export function formatDateTime(value: string): string {
   return dayTime.format(new Date(value));
 }
