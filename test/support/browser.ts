@@ -117,6 +117,20 @@ export async function submitSignIn(page: Page, user: { email: string; password: 
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
+/** A fresh browser context signed in as `user` through the sign-in page, once `landing` (the heading of the role's home page) shows. */
+export async function signedInPage(
+  suite: BrowserSuite,
+  user: { email: string; password: string },
+  landing = 'Tableau de bord',
+): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const context = await newContext(suite.browser, suite.stack);
+  const page = await context.newPage();
+  await page.goto('/connexion');
+  await submitSignIn(page, user);
+  await page.getByRole('heading', { name: landing }).waitFor();
+  return { context, page, close: () => context.close() };
+}
+
 export interface Violation {
   id: string;
   impact: string | null | undefined;
@@ -138,6 +152,11 @@ export async function accessibilityViolations(page: Page): Promise<Violation[]> 
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.html.slice(0, 300)} → ${n.failureSummary ?? ''}`) }));
+}
+
+/** The screen as it is passes axe (no serious or critical violation). */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -21,6 +21,7 @@ import { CertificationsModule } from './certifications/certifications.module.js'
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
+import { TutorsModule } from './tutors/tutors.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { AfestModule } from './afest/afest.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         CandidatesModule,
         CohortsModule,
         PathwaysModule,
+        TutorsModule,
         DocumentsModule,
         ProgressModule,
         AfestModule,

@@ -64,6 +64,8 @@ describe('pathways', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: 'CERTIFICATION_CHOSEN', version: 1, targetBlocCodes: [] });
     expect(created.body.availableActions).not.toContain('start');
+    // What holds the start back, in French, for the coordinator.
+    expect(created.body.heldBackActions).toEqual([{ action: 'start', reason: expect.stringMatching(/sans contrat/) as unknown }]);
     const id = created.body.id as string;
 
     const refused = await api().post(`/pathways/${id}/transitions`, { action: 'start', expectedVersion: 1 });
@@ -79,6 +81,7 @@ describe('pathways', () => {
     expect(placed.status).toBe(201);
     expect(placed.body.placements[0]).toMatchObject({ employer: { id: employer.id }, tutor: { membershipId: tutor.membershipId, firstName: 'Prénom' } });
     expect(placed.body.availableActions).toContain('start');
+    expect(placed.body.heldBackActions).toEqual([]);
 
     let version = placed.body.version as number;
     const step = async (body: object, state: string) => {
@@ -104,6 +107,7 @@ describe('pathways', () => {
     const tooEarly = await api().post(`/pathways/${id}/transitions`, { action: 'recordJuryResult', expectedVersion: version, result: 'FULL' });
     expect(tooEarly.status).toBe(422);
     expect(tooEarly.body.errors[0].code).toBe('JURY_NOT_YET_HELD');
+    expect((await api().get(`/pathways/${id}`)).body.heldBackActions).toEqual([{ action: 'recordJuryResult', reason: expect.stringMatching(/^Le jury est prévu le/) as unknown }]);
     // The jury took place (the clock moves on).
     await pools.owner.query(`UPDATE jury_sessions SET date = $1 WHERE pathway_id = $2`, [addDays(today(), -1), id]);
     const certified = await step({ action: 'recordJuryResult', result: 'FULL' }, 'CERTIFIED');

@@ -93,6 +93,7 @@ const MATRIX = {
   'PATCH /users/:id':                             [ 200,  403,  403,  403,  403,  403,         404,  403,  403,  403,  403],
   'POST /users/:id/deactivate':                   [ 200,  403,  403,  403,  403,  403,         404,  403,  403,  403,  403],
   'POST /users/:id/reactivate':                   [ 200,  403,  403,  403,  403,  403,         404,  403,  403,  403,  403],
+  'GET /tutors':                                  [ 200,  200,  403,  403,  403,  403,         200,  200,  403,  403,  403],
 } as const satisfies Record<string, Statuses>;
 type Route = keyof typeof MATRIX;
 
@@ -101,7 +102,7 @@ type Route = keyof typeof MATRIX;
  * platform and invitations have their own test files; the later pathway
  * features (documents, progress entries) their own controllers and tests.
  */
-const IN_MATRIX = ['EmployersController', 'CertificationsController', 'CandidatesController', 'CohortsController', 'PathwaysController', 'UsersController'];
+const IN_MATRIX = ['EmployersController', 'CertificationsController', 'CandidatesController', 'CohortsController', 'PathwaysController', 'UsersController', 'TutorsController'];
 
 const isStaff = (actor: Actor) => actor === 'TENANT_ADMIN' || actor === 'COORDINATOR';
 const isScoped = (actor: Actor) => actor === 'TUTOR' || actor === 'EMPLOYER' || actor === 'CANDIDATE';
@@ -268,6 +269,7 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
     'PATCH /users/:id': async (fresh) => ({ path: `/users/${fresh ? (await factory.member(tenant, 'TUTOR')).id : fx.spareTutorUserId}`, body: { role: 'COORDINATOR' } }),
     'POST /users/:id/deactivate': async (fresh) => ({ path: `/users/${fresh ? (await factory.member(tenant, 'TUTOR')).id : fx.spareTutorUserId}/deactivate` }),
     'POST /users/:id/reactivate': async (fresh) => ({ path: `/users/${fresh ? await formerTutor() : fx.spareTutorUserId}/reactivate` }),
+    'GET /tutors': async () => ({ path: '/tutors?pageSize=100' }),
   };
 
   /** What a successful answer must show, beyond its status (run on 2xx only). */
@@ -292,8 +294,9 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
     },
     'GET /pathways/:id (linked)': (actor, r) => {
       expect(r.body).toMatchObject({ id: fx.linked.id, state: 'EXPERIENCE' });
-      // Only staff may run transitions: others see none offered.
+      // Only staff may run transitions: others see none offered, nor what holds one back.
       expect(r.body.availableActions.length > 0).toBe(isStaff(actor));
+      if (!isStaff(actor)) expect(r.body.heldBackActions).toEqual([]);
     },
     'GET /pathways/:id (other)': (_actor, r) => expect(r.body.id).toBe(fx.other.id),
     'GET /pathways/:id/history (linked)': (_actor, r) => expect(r.body.map((h: { action: string }) => h.action)).toEqual(['create', 'start']),
@@ -308,6 +311,7 @@ describe('role matrix: every case-management route × every role (DESIGN.md §6)
     'PATCH /users/:id': (_actor, r) => expect(r.body.role).toBe('COORDINATOR'),
     'POST /users/:id/deactivate': (_actor, r) => expect(r.body.active).toBe(false),
     'POST /users/:id/reactivate': (_actor, r) => expect(r.body.active).toBe(true),
+    'GET /tutors': (actor, r) => expect((r.body.items as { membershipId: string }[]).some((t) => t.membershipId === fx.spareTutorMembershipId)).toBe(!isForeign(actor)),
   };
 
   /** The shared records, as stored: refused calls must leave them exactly so. */

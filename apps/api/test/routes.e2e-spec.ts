@@ -58,6 +58,7 @@ const EXPECTED: Record<string, string> = {
   'PATCH /pathways/:id/contracts/:contractId': 'pathways:manage',
   'POST /pathways/:id/placements': 'pathways:manage',
   'PATCH /pathways/:id/placements/:placementId': 'pathways:manage',
+  'GET /tutors': 'pathways:manage',
   'POST /pathways/:id/documents': 'documents:upload',
   'GET /pathways/:id/documents': 'pathways:read',
   'GET /pathways/:id/documents/:documentId/content': 'pathways:read',

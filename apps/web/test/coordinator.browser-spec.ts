@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser.
-import type { BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, browserSuite, newContext, screenshot, submitSignIn } from '../../../test/support/browser.js';
+import { browserSuite, expectAccessible, newContext, screenshot, signedInPage, submitSignIn } from '../../../test/support/browser.js';
 import type { TestTenant, TestUser } from '../../../test/support/factories.js';
 
 jest.setTimeout(90_000);
@@ -47,18 +46,7 @@ describe('coordinator journey in the browser', () => {
     await factory.notification(tenant, coordinator.id, { title: 'Jury dans 14 jours', body: 'Le jury d’Inès Garçon approche.' });
   });
 
-  async function signedIn(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(suite.browser, suite.stack);
-    const page = await context.newPage();
-    await page.goto('/connexion');
-    await submitSignIn(page, coordinator);
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
-    return { context, page };
-  }
-
-  async function expectAccessible(page: Page) {
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
+  const signedIn = () => signedInPage(suite, coordinator);
 
   it('signs in with the keyboard alone and lands on the dashboard', async () => {
     const context = await newContext(suite.browser, suite.stack);

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { accessibilityViolations, browserSuite, newContext, screenshot, submitSignIn } from '../../../test/support/browser.js';
+import { browserSuite, expectAccessible, screenshot, signedInPage } from '../../../test/support/browser.js';
 import type { TestTenant, TestUser } from '../../../test/support/factories.js';
 
 jest.setTimeout(90_000);
@@ -15,18 +14,7 @@ describe('coordinator records candidates, member companies and cohorts in the br
     coordinator = await factory.member(tenant, 'COORDINATOR');
   });
 
-  async function signedIn(): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await newContext(suite.browser, suite.stack);
-    const page = await context.newPage();
-    await page.goto('/connexion');
-    await submitSignIn(page, coordinator);
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
-    return { page, close: () => context.close() };
-  }
-
-  async function expectAccessible(page: Page) {
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
+  const signedIn = () => signedInPage(suite, coordinator);
 
   it('adds a person accompanied, refuses an invalid phone in French, and finds her without accents', async () => {
     const { page, close } = await signedIn();
@@ -53,7 +41,7 @@ describe('coordinator records candidates, member companies and cohorts in the br
     await form.getByRole('textbox', { name: 'Adresse e-mail' }).fill('lea.berard@example.fr');
     await form.getByRole('button', { name: 'Enregistrer la fiche' }).click();
     await page.getByText('Fiche de Léa Bérard enregistrée.').waitFor();
-    await page.getByRole('cell', { name: 'Léa Bérard' }).waitFor();
+    await page.getByRole('cell', { name: 'Léa Bérard', exact: true }).waitFor();
     await page.getByRole('cell', { name: '17 avril 2001' }).waitFor();
 
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('berard');

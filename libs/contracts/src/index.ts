@@ -12,6 +12,7 @@ export * from './certifications.js';
 export * from './candidates.js';
 export * from './cohorts.js';
 export * from './pathways.js';
+export * from './tutors.js';
 export * from './documents.js';
 export * from './progress.js';
 export * from './afest.js';

@@ -9,8 +9,8 @@ export type PathwayStateValue = (typeof PATHWAY_STATE_VALUES)[number];
 const BlocCodes = z.array(z.string().trim().min(1).max(30)).max(30);
 
 export const CreatePathwayRequest = z.strictObject({
-  candidateId: IdSchema,
-  certificationId: IdSchema,
+  candidateId: z.uuid({ error: 'Choisissez la personne accompagnée' }),
+  certificationId: z.uuid({ error: 'Choisissez la certification visée' }),
   /** Omitted or empty: the full certification. */
   targetBlocCodes: BlocCodes.default([]),
   cohortId: IdSchema.optional(),
@@ -50,7 +50,7 @@ export const ContractFields = z.strictObject({
   plannedEndDate: LocalDateSchema,
   trialEndDate: LocalDateSchema.optional(),
   weeklyHours: z.number().min(1).max(48).optional(),
-  payPercentOfSmic: z.number().int().min(1).max(300),
+  payPercentOfSmic: z.number({ error: 'Rémunération : un nombre entier de 1 à 300 (% du SMIC)' }).int().min(1).max(300),
   opco: z.string().trim().max(100).optional(),
   opcoFiledOn: LocalDateSchema.optional(),
   opcoDecision: z.enum(OPCO_DECISIONS).default('PENDING'),
@@ -74,9 +74,9 @@ export type UpdateContractInput = z.infer<typeof UpdateContractRequest>;
 
 export const CreatePlacementRequest = z.strictObject({
   contractId: IdSchema,
-  employerId: IdSchema,
+  employerId: z.uuid({ error: 'Choisissez l’entreprise d’accueil' }),
   /** Membership id of the company tutor (role TUTOR). */
-  tutorMembershipId: IdSchema,
+  tutorMembershipId: z.uuid({ error: 'Choisissez le tuteur en entreprise' }),
   tutorIsEmployer: z.boolean().default(false),
   startDate: LocalDateSchema,
   endDate: LocalDateSchema.optional(),
@@ -160,6 +160,8 @@ export interface PathwayView extends PathwaySummary {
   jurySessions: { id: string; attempt: number; isActive: boolean; date: string; place: string | null; result: string | null; blocResults: { blocCode: string; acquired: boolean }[] }[];
   /** What the caller may do next (empty for roles that cannot run transitions). */
   availableActions: string[];
+  /** Actions of the current step not possible yet, each with what is missing, in French (empty for roles that cannot run transitions). */
+  heldBackActions: { action: string; reason: string }[];
   createdAt: string;
 }
 

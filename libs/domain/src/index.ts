@@ -23,7 +23,7 @@ export * from './jury/jury.rules.js';
 export * from './pathway/pathway.states.js';
 export * from './pathway/pathway.actions.js';
 export * from './pathway/pathway.types.js';
-export { transition, availableActions, allowedFrom } from './pathway/pathway.machine.js';
+export { transition, availableActions, heldBackActions, allowedFrom } from './pathway/pathway.machine.js';
 export * from './documents/document-type.js';
 export * from './progress/progress.rules.js';
 export * from './afest/afest.rules.js';

@@ -37,7 +37,7 @@ export function toContractView(c: Contract): ContractView {
   };
 }
 
-export function toView(p: PathwayDetail, tutors: TutorNames, availableActions: string[]): PathwayView {
+export function toView(p: PathwayDetail, tutors: TutorNames, availableActions: string[], heldBackActions: PathwayView['heldBackActions']): PathwayView {
   return {
     ...toSummary(p),
     targetBlocCodes: p.targetBlocCodes,
@@ -85,6 +85,7 @@ export function toView(p: PathwayDetail, tutors: TutorNames, availableActions: s
       blocResults: j.blocResults.map((b) => ({ blocCode: b.blocCode, acquired: b.acquired })),
     })),
     availableActions,
+    heldBackActions,
     createdAt: p.createdAt.toISOString(),
   };
 }

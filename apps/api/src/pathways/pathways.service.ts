@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { availableActions, checkContract, checkTutorCapacity, parisDate, transition, yearOf, type PathwayAction, type Regulation, type RuleViolation } from '@jalon/domain';
+import { availableActions, checkContract, heldBackActions, checkTutorCapacity, parisDate, transition, yearOf, type PathwayAction, type Regulation, type RuleViolation } from '@jalon/domain';
 import {
   ErrorCode,
   normaliseForSearch,
@@ -307,9 +307,11 @@ export class PathwaysService {
 
   private async view(pathway: PathwayDetail): Promise<PathwayView> {
     const tutors = await this.memberships.namesOf(this.context.tenantId, pathway.placements.map((p) => p.tutorMembershipId));
+    if (!this.access.isStaff) return toView(pathway, tutors, [], []);
     const now = new Date();
-    const actions = this.access.isStaff ? availableActions(await this.snapshotOf(pathway, now), now, this.regulation) : [];
-    return toView(pathway, tutors, actions);
+    const snapshot = await this.snapshotOf(pathway, now);
+    const heldBack = heldBackActions(snapshot, now, this.regulation).map(({ action, violation }) => ({ action, reason: violation.message.fr }));
+    return toView(pathway, tutors, availableActions(snapshot, now, this.regulation), heldBack);
   }
 
   private isStaffMember(userId: string): Promise<boolean> {

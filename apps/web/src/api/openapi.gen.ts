@@ -501,6 +501,22 @@ export interface paths {
         patch: operations["PathwaysController_endPlacement"];
         trace?: never;
     };
+    "/api/v1/tutors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TutorsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pathways/{id}/documents": {
         parameters: {
             query?: never;
@@ -2250,6 +2266,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": C.PathwayView;
+                };
+            };
+        };
+    };
+    TutorsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                employerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page<TutorView> */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": C.Page<C.TutorView>;
                 };
             };
         };

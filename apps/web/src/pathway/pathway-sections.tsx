@@ -8,6 +8,7 @@ import { authorizedFetch, can, useSession } from '../auth/session';
 import { formatDate, formatDateTime, fullName } from '../ui/format';
 import { OPCO_DECISION_LABELS, REMINDER_KIND_LABELS, REMINDER_STATUS_LABELS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import { ContractActions } from './contract-forms';
 import { useZodForm } from '../ui/use-zod-form';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -22,9 +23,11 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-/** The contract (latest first) and where the alternant works, with whom. */
+/** The contract (the latest) and where the alternant works, with whom; staff record and change them here. */
 export function ContractSection({ pathway }: { pathway: PathwayView }) {
+  const { session } = useSession();
   const contract = pathway.contracts.at(-1);
+  const open = pathway.state !== 'CLOSED' && pathway.state !== 'WITHDRAWN';
   return (
     <Section title="Contrat et placement">
       {!contract ? (
@@ -32,16 +35,19 @@ export function ContractSection({ pathway }: { pathway: PathwayView }) {
       ) : (
         <Stack gap={4}>
           <Text>
-            {contract.kind === 'VAE_INVERSEE' ? 'Contrat de professionnalisation VAE inversée' : 'Contrat de professionnalisation'} du {formatDate(contract.startDate)} au{' '}
-            {formatDate(contract.actualEndDate ?? contract.plannedEndDate)}
+            {contract.kind === 'VAE_INVERSEE' ? 'Contrat de professionnalisation VAE inversée' : 'Contrat de professionnalisation'}
+            {contract.isRenewal ? ' (renouvellement)' : ''} du {formatDate(contract.startDate)} au {formatDate(contract.actualEndDate ?? contract.plannedEndDate)}
             {contract.actualEndDate ? ' (rompu)' : ''}
           </Text>
           {contract.trialEndDate && <Text size="sm">Fin de la période d’essai : {formatDate(contract.trialEndDate)}</Text>}
           <Text size="sm">
-            OPCO {contract.opco ?? ''} : {OPCO_DECISION_LABELS[contract.opcoDecision]}
+            {contract.opco ?? 'OPCO'} : {OPCO_DECISION_LABELS[contract.opcoDecision]}
             {contract.opcoFiledOn ? `, déposé le ${formatDate(contract.opcoFiledOn)}` : ', pas encore déposé'}
           </Text>
-          <Text size="sm">Rémunération : {contract.payPercentOfSmic} % du SMIC</Text>
+          <Text size="sm">
+            Rémunération : {contract.payPercentOfSmic} % du SMIC{contract.weeklyHours ? `, ${String(contract.weeklyHours).replace('.', ',')} h par semaine` : ''}
+          </Text>
+          {contract.terminationReason && <Text size="sm">Motif de la rupture : {contract.terminationReason}</Text>}
         </Stack>
       )}
       {pathway.placements.length > 0 && (
@@ -54,6 +60,7 @@ export function ContractSection({ pathway }: { pathway: PathwayView }) {
           ))}
         </List>
       )}
+      {open && can(session, Permission.PathwaysManage) && <ContractActions pathway={pathway} />}
     </Section>
   );
 }
@@ -159,6 +166,8 @@ function UploadForm({ pathwayId, role }: { pathwayId: string; role: string }) {
       setFile(null);
       await queryClient.invalidateQueries({ queryKey: ['pathways', 'documents', pathwayId] });
       await queryClient.invalidateQueries({ queryKey: ['pathways', 'timeline', pathwayId] });
+      // A required document (the livret 1) may open the next step.
+      await queryClient.invalidateQueries({ queryKey: ['pathways', 'one', pathwayId] });
     },
     onError: (error) => setFailure(messageOf(error)),
   });

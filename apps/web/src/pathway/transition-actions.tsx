@@ -1,17 +1,14 @@
-import { Alert, Button, Checkbox, Group, List, Modal, MultiSelect, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { ErrorCode, PATHWAY_ACTION_LABELS, TransitionRequest, type PathwayActionType, type PathwayView, type TransitionResponse } from '@jalon/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/client';
-import { ApiError, messageOf, unwrap } from '../api/problem';
+import { ApiError, unwrap } from '../api/problem';
+import { FormDialog } from '../ui/form-dialog';
+import { FieldInput, initialValues, shownValues, type Field } from '../ui/form-fields';
 import { ADMISSIBILITY_DECISION_LABELS, EXIT_OUTCOME_LABELS, JURY_RESULT_LABELS } from '../ui/labels';
+import { useDialogForm } from '../ui/use-dialog-form';
 import { useZodForm } from '../ui/use-zod-form';
-
-type Field =
-  | { name: string; label: string; kind: 'date' | 'text' | 'textarea'; optional?: boolean; help?: string }
-  | { name: string; label: string; kind: 'select'; options: Record<string, string> }
-  | { name: string; label: string; kind: 'checkbox' }
-  | { name: string; label: string; kind: 'blocs'; when: (values: Record<string, unknown>) => boolean };
 
 /** What each action of the VAE machine asks for (contracts' TransitionRequest), in French. */
 const FIELDS: Record<PathwayActionType, Field[]> = {
@@ -41,7 +38,7 @@ const FIELDS: Record<PathwayActionType, Field[]> = {
   ],
   recordJuryResult: [
     { name: 'result', label: 'Décision du jury', kind: 'select', options: JURY_RESULT_LABELS },
-    { name: 'acquiredBlocCodes', label: 'Blocs validés', kind: 'blocs', when: (v) => v['result'] === 'PARTIAL' },
+    { name: 'acquiredBlocCodes', label: 'Blocs validés', kind: 'multi', when: (v) => v['result'] === 'PARTIAL' },
   ],
   resume: [],
   close: [{ name: 'exitOutcome', label: 'Situation à la sortie', kind: 'select', options: EXIT_OUTCOME_LABELS }],
@@ -54,20 +51,39 @@ const FIELDS: Record<PathwayActionType, Field[]> = {
 
 const isAction = (action: string): action is PathwayActionType => action in FIELDS;
 
-/** One button per action the API allows now; each opens its form. */
+/** One button per action the API allows now, each opening its form; then what the step still waits for. */
 export function TransitionActions({ pathway, blocCodes, onWarnings }: { pathway: PathwayView; blocCodes: string[]; onWarnings: (warnings: string[]) => void }) {
   const [open, setOpen] = useState<PathwayActionType | null>(null);
   const actions = pathway.availableActions.filter(isAction);
-  if (actions.length === 0) return null;
+  const heldBack = pathway.heldBackActions.filter((h) => isAction(h.action));
   return (
     <>
-      <Group gap="xs" role="group" aria-label="Actions possibles">
-        {actions.map((action) => (
-          <Button key={action} variant={action === 'withdraw' ? 'default' : 'filled'} onClick={() => setOpen(action)}>
-            {PATHWAY_ACTION_LABELS[action]}
-          </Button>
-        ))}
-      </Group>
+      {actions.length > 0 && (
+        <Group gap="xs" role="group" aria-label="Actions possibles">
+          {actions.map((action) => (
+            <Button key={action} variant={action === 'withdraw' ? 'default' : 'filled'} onClick={() => setOpen(action)}>
+              {PATHWAY_ACTION_LABELS[action]}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {heldBack.length > 0 && (
+        <Stack gap={4} component="section" aria-labelledby="pas-encore-possible">
+          <Text size="sm" fw={700} id="pas-encore-possible">
+            Pas encore possible
+          </Text>
+          <List size="sm" spacing={4}>
+            {heldBack.map((h) => (
+              <List.Item key={h.action}>
+                <Text span size="sm" fw={600}>
+                  {PATHWAY_ACTION_LABELS[h.action as PathwayActionType]}
+                </Text>{' '}
+                : {h.reason}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
       {open && <TransitionForm key={open} action={open} pathway={pathway} blocCodes={blocCodes} onClose={() => setOpen(null)} onWarnings={onWarnings} />}
     </>
   );
@@ -88,114 +104,39 @@ function TransitionForm({
 }) {
   const queryClient = useQueryClient();
   const fields = FIELDS[action];
-  const form = useZodForm(TransitionRequest, Object.fromEntries(fields.map((f) => [f.name, f.kind === 'checkbox' ? false : f.kind === 'blocs' ? [] : ''])));
-  const [refusal, setRefusal] = useState<{ title: string; reasons: string[] } | null>(null);
-
-  const send = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+  // Optional fields left empty are not sent.
+  const form = useZodForm(TransitionRequest, initialValues(fields), (values) => shownValues(fields, values));
+  const { submit, refusal, pending } = useDialogForm({
+    form,
+    isField: (path) => fields.some((f) => f.name === path),
+    send: (body: Record<string, unknown>) =>
       unwrap(api.POST('/api/v1/pathways/{id}/transitions', { params: { path: { id: pathway.id } }, body: body as never })) as Promise<TransitionResponse>,
-    onSuccess: async (answer) => {
+    onSent: async (answer) => {
       queryClient.setQueryData(['pathways', 'one', pathway.id], answer.pathway);
       await queryClient.invalidateQueries({ queryKey: ['pathways'] });
       onWarnings(answer.warnings.map((w) => w.message));
       onClose();
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === ErrorCode.VersionConflict) {
-        void queryClient.invalidateQueries({ queryKey: ['pathways', 'one', pathway.id] });
-        setRefusal({ title: 'Ce parcours vient d’être modifié', reasons: ['La page a été mise à jour : vérifiez l’étape actuelle puis recommencez.'] });
-      } else if (error instanceof ApiError && error.code === ErrorCode.ValidationFailed) {
-        form.setErrors(error.fieldErrors);
-      } else if (error instanceof ApiError && error.problem?.errors?.length) {
-        // A broken rule about one field is shown on it; the others above the form.
-        const onField = (path: string) => fields.some((f) => f.name === path);
-        form.setErrors(Object.fromEntries(error.problem.errors.filter((e) => onField(e.path)).map((e) => [e.path, e.message])));
-        const others = error.problem.errors.filter((e) => !onField(e.path)).map((e) => e.message);
-        setRefusal({ title: 'Action refusée', reasons: others.length ? others : ['Corrigez le champ signalé ci-dessous.'] });
-      } else {
-        setRefusal({ title: 'Action impossible', reasons: [messageOf(error)] });
-      }
+    refusedTitle: 'Action refusée',
+    explain: (error) => {
+      if (!(error instanceof ApiError && error.code === ErrorCode.VersionConflict)) return null;
+      void queryClient.invalidateQueries({ queryKey: ['pathways', 'one', pathway.id] });
+      return { title: 'Ce parcours vient d’être modifié', reasons: ['La page a été mise à jour : vérifiez l’étape actuelle puis recommencez.'] };
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setRefusal(null);
-    // Optional fields left empty are not sent.
-    const filled = Object.fromEntries(Object.entries(form.values).filter(([name, v]) => v !== '' && fields.some((f) => f.name === name && (f.kind !== 'blocs' || f.when(form.values)))));
-    const input = form.validate({ ...filled, action, expectedVersion: pathway.version });
-    if (input) send.mutate(input);
-  };
-
   return (
-    <Modal opened onClose={onClose} title={PATHWAY_ACTION_LABELS[action]} centered size="lg">
-      <form onSubmit={submit} noValidate aria-label={PATHWAY_ACTION_LABELS[action]}>
-        <Stack>
-          {refusal && (
-            <Alert color="red" role="alert" title={refusal.title}>
-              {refusal.reasons.length === 1 ? (
-                <Text size="sm">{refusal.reasons[0]}</Text>
-              ) : (
-                <List size="sm">
-                  {refusal.reasons.map((r) => (
-                    <List.Item key={r}>{r}</List.Item>
-                  ))}
-                </List>
-              )}
-            </Alert>
-          )}
-          {fields.length === 0 && <Text>Confirmez-vous cette action ?</Text>}
-          {fields.map((field) => (
-            <FieldInput key={field.name} field={field} form={form} blocCodes={blocCodes} />
-          ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={send.isPending}>
-              Valider
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={PATHWAY_ACTION_LABELS[action]}
+      onClose={onClose}
+      onSubmit={(event) => submit(event, { action, expectedVersion: pathway.version })}
+      refusal={refusal}
+      pending={pending}
+    >
+      {fields.length === 0 && <Text>Confirmez-vous cette action ?</Text>}
+      {fields.map((field) => (
+        <FieldInput key={field.name} field={field} form={form} choices={blocCodes} />
+      ))}
+    </FormDialog>
   );
-}
-
-function FieldInput({ field, form, blocCodes }: { field: Field; form: ReturnType<typeof useZodForm>; blocCodes: string[] }) {
-  const error = form.errors[field.name];
-  switch (field.kind) {
-    case 'date':
-    case 'text':
-      return (
-        <TextInput
-          type={field.kind}
-          label={field.label}
-          description={field.help}
-          required={!field.optional}
-          value={String(form.values[field.name] ?? '')}
-          onChange={(e) => form.setField(field.name, e.currentTarget.value)}
-          error={error}
-        />
-      );
-    case 'textarea':
-      return <Textarea label={field.label} required autosize minRows={2} value={String(form.values[field.name] ?? '')} onChange={(e) => form.setField(field.name, e.currentTarget.value)} error={error} />;
-    case 'select':
-      return (
-        <Select
-          label={field.label}
-          required
-          data={Object.entries(field.options).map(([value, label]) => ({ value, label }))}
-          value={(form.values[field.name] as string) || null}
-          onChange={(v) => form.setField(field.name, v ?? '')}
-          error={error}
-        />
-      );
-    case 'checkbox':
-      return <Checkbox label={field.label} checked={form.values[field.name] === true} onChange={(e) => form.setField(field.name, e.currentTarget.checked)} />;
-    case 'blocs':
-      return field.when(form.values) ? (
-        <MultiSelect label={field.label} data={blocCodes} value={(form.values[field.name] as string[]) ?? []} onChange={(v) => form.setField(field.name, v)} error={error} />
-      ) : null;
-  }
 }

@@ -1,9 +1,11 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden, type ComboboxItem } from '@mantine/core';
 import { CreateCandidateRequest, type CreateCandidateInput } from '@jalon/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type React from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
+import { NewPathwayDialog } from '../pathway/new-pathway-dialog';
 import { filled } from '../ui/form-values';
 import { formatDate, fullName, plural } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
@@ -27,6 +29,7 @@ const levelLabel = (level: number) => LEVELS.find((l) => l.value === String(leve
 /** The people accompanied by the GEIQ: search by name (accents do not matter), page by page, and a form to add one. */
 export function CandidatesPage() {
   const { typed, type, q, page, setPage } = useSearchedPages();
+  const [opening, setOpening] = useState<ComboboxItem | null>(null);
   const candidates = useQuery({
     queryKey: ['candidates', 'list', q, page],
     queryFn: () => unwrap(api.GET('/api/v1/candidates', { params: { query: { q, page, pageSize: PAGE_SIZE } } })),
@@ -70,6 +73,9 @@ export function CandidatesPage() {
                     <Table.Th>Date de naissance</Table.Th>
                     <Table.Th>Contact</Table.Th>
                     <Table.Th>Niveau de qualification</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -82,6 +88,11 @@ export function CandidatesPage() {
                         {c.phone && <Text size="sm">{c.phone}</Text>}
                       </Table.Td>
                       <Table.Td>{levelLabel(c.qualificationLevel)}</Table.Td>
+                      <Table.Td>
+                        <Button size="xs" variant="default" onClick={() => setOpening({ value: c.id, label: fullName(c) })} aria-label={`Ouvrir un parcours pour ${fullName(c)}`}>
+                          Ouvrir un parcours
+                        </Button>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -91,6 +102,7 @@ export function CandidatesPage() {
         )}
         <PageNav page={page} pages={pages} onChange={setPage} mt="sm" />
       </Paper>
+      {opening && <NewPathwayDialog candidate={opening} onClose={() => setOpening(null)} />}
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { CreateCohortRequest, type CreateCohortInput } from '@jalon/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
+import { CertificationSelect, useCertifications } from '../ui/certification-select';
 import { filled } from '../ui/form-values';
 import { formatDate, fullName, plural } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
@@ -14,14 +15,6 @@ import { useCreateForm } from '../ui/use-create-form';
 import { useZodForm } from '../ui/use-zod-form';
 
 const PAGE_SIZE = 20;
-
-function useCertifications() {
-  return useQuery({
-    queryKey: ['certifications', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/certifications', { params: { query: { pageSize: 100 } } })),
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** The GEIQ's cohorts (promotions), page by page, and a form to open one. */
 export function CohortsPage() {
@@ -99,7 +92,6 @@ export function CohortsPage() {
 const EMPTY = { name: '', certificationId: '', startDate: '', referentCoordinatorId: '' };
 
 function CohortForm() {
-  const certifications = useCertifications();
   const form = useZodForm(CreateCohortRequest, EMPTY, (values) => ({ ...filled(values), name: values['name'] }));
   const { submit, saved, failure, pending } = useCreateForm({
     form,
@@ -118,17 +110,7 @@ function CohortForm() {
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Nom de la promotion" required value={String(form.values['name'])} onChange={(e) => form.setField('name', e.currentTarget.value)} error={form.errors['name']} />
-            <Select
-              label="Certification visée"
-              required
-              searchable
-              placeholder={certifications.isPending ? 'Chargement…' : certifications.isError ? 'Certifications indisponibles' : 'Choisir la certification'}
-              nothingFoundMessage="Aucune certification"
-              data={(certifications.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.code})` }))}
-              value={String(form.values['certificationId']) || null}
-              onChange={(v) => form.setField('certificationId', v ?? '')}
-              error={form.errors['certificationId']}
-            />
+            <CertificationSelect value={String(form.values['certificationId'])} onChange={(id) => form.setField('certificationId', id)} error={form.errors['certificationId']} />
             <TextInput label="Date de début" type="date" required value={String(form.values['startDate'])} onChange={(e) => form.setField('startDate', e.currentTarget.value)} error={form.errors['startDate']} />
             <ReferentSelect value={String(form.values['referentCoordinatorId'])} onChange={(id) => form.setField('referentCoordinatorId', id)} error={form.errors['referentCoordinatorId']} />
           </SimpleGrid>

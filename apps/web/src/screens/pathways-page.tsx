@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { PATHWAY_STATE_VALUES, Permission, type PathwayStateValue } from '@jalon/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import type { PathwaysSearch } from '../app/router';
 import { can, useSession } from '../auth/session';
+import { NewPathwayDialog } from '../pathway/new-pathway-dialog';
 import { CohortSelect } from '../ui/cohort-select';
 import { formatDate, fullName, plural } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
@@ -24,6 +25,7 @@ export function PathwaysPage() {
   const { session } = useSession();
   const staff = can(session, Permission.CohortsRead);
   const [typed, setTyped] = useState(search.q ?? '');
+  const [creating, setCreating] = useState(false);
   const states = (search.etat?.split(',') ?? []).filter((s): s is PathwayStateValue => (PATHWAY_STATE_VALUES as readonly string[]).includes(s));
   const page = search.page ?? 1;
 
@@ -45,7 +47,11 @@ export function PathwaysPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1}>{title}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{title}</Title>
+        {can(session, Permission.PathwaysManage) && <Button onClick={() => setCreating(true)}>Nouveau parcours</Button>}
+      </Group>
+      {creating && <NewPathwayDialog onClose={() => setCreating(false)} />}
       <Paper withBorder p="md" component="section" aria-label="Filtres">
         <Group align="flex-end" gap="md">
           <TextInput
@@ -78,7 +84,7 @@ export function PathwaysPage() {
         <ErrorState error={pathways.error} onRetry={() => void pathways.refetch()} />
       ) : pathways.data.items.length === 0 ? (
         <Empty title="Aucun parcours ne correspond">
-          {search.q || states.length || search.promotion ? 'Essayez une autre orthographe ou retirez un filtre.' : 'Aucun parcours pour le moment.'}
+          {search.q || states.length || search.promotion ? 'Essayez une autre orthographe ou retirez un filtre.' : can(session, Permission.PathwaysManage) ? 'Ouvrez le premier avec « Nouveau parcours ».' : 'Aucun parcours pour le moment.'}
         </Empty>
       ) : (
         <Paper withBorder component="section" aria-labelledby="resultats">

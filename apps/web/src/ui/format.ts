@@ -6,6 +6,13 @@ export function formatDate(value: string): string {
   return day.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value));
 }
 
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/** Today in Paris, as a business date ('2026-03-14'). */
+export function todayInParis(): string {
+  return isoDay.format(new Date());
+}
+
 export function formatDateTime(value: string): string {
   return dayTime.format(new Date(value));
 }
@@ -15,6 +22,3 @@ export const fullName = (person: { firstName: string; lastName: string }) => `${
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count > 1 ? many : one}`;
 }
-
-/** Today in Paris as a business date, '2026-03-14': what a date field starts with. */
-export const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());

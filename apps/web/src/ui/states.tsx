@@ -39,6 +39,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** A select's placeholder as its options load, if they could not, and once they are there. */
+export function choicePlaceholder(options: { isPending: boolean; isError: boolean }, ready: string, unavailable: string): string {
+  return options.isPending ? 'Chargement…' : options.isError ? unavailable : ready;
+}
+
 /** What became of a form just sent: the refusal, or the confirmation. */
 export function FormOutcome({ failure, failureTitle, success, successTitle }: { failure: string | null; failureTitle: string; success: React.ReactNode; successTitle: string }) {
   if (failure) {

@@ -20,9 +20,9 @@ export function useZodForm<S extends z.ZodType>(
     setErrors(({ [name]: _cleared, ...rest }) => rest);
   };
 
-  /** The parsed input, or null after showing each field's first problem. */
+  /** The parsed input, or null after showing each field's first problem; `extra`: what the request adds to the fields (an action, a version…). */
   const validate = (extra: Record<string, unknown> = {}): z.infer<S> | null => {
-    const result = schema.safeParse(toRequest({ ...values, ...extra }));
+    const result = schema.safeParse({ ...toRequest(values), ...extra });
     if (result.success) return result.data;
     const found: Record<string, string> = {};
     for (const issue of result.error.issues) found[issue.path.join('.')] ??= frenchMessage(issue.message);

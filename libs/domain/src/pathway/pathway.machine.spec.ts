@@ -1,6 +1,6 @@
 import { FRENCH_REGULATION as R } from '../regulation/french-regulation.js';
 import { PATHWAY_ACTION_LABELS, PATHWAY_ACTIONS, type JuryResult, type PathwayAction, type PathwayActionType } from './pathway.actions.js';
-import { allowedFrom, availableActions, transition } from './pathway.machine.js';
+import { allowedFrom, availableActions, heldBackActions, transition } from './pathway.machine.js';
 import { PATHWAY_STATE_LABELS, PATHWAY_STATES, type PathwayState } from './pathway.states.js';
 import type { PathwayEvent, PathwaySnapshot } from './pathway.types.js';
 
@@ -579,6 +579,38 @@ describe('availableActions', () => {
       const snapshot = snapshotIn(state);
       for (const type of ['start', 'resume'] as const) {
         expect(availableActions(snapshot, NOW, R).includes(type)).toBe(transition(snapshot, { type }, NOW, R).ok);
+      }
+    }
+  });
+});
+
+describe('heldBackActions', () => {
+  const heldBack = (state: PathwayState, given: Partial<PathwaySnapshot> = {}) =>
+    heldBackActions(snapshotIn(state, given), NOW, R).map(({ action, violation }) => [action, violation.code]);
+
+  it('says what is missing before the pathway can start, one rule at a time', () => {
+    expect(heldBack('CERTIFICATION_CHOSEN', { contract: null })).toEqual([['start', 'START_REQUIRES_CONTRACT']]);
+    expect(heldBack('CERTIFICATION_CHOSEN', { contract: { ...CONTRACT, opcoFiledOn: null } })).toEqual([['start', 'START_REQUIRES_OPCO_FILING']]);
+    expect(heldBack('CERTIFICATION_CHOSEN', { hasCurrentPlacementWithTutor: false })).toEqual([['start', 'START_REQUIRES_TUTOR']]);
+  });
+
+  it('names the missing livret 1 and the jury still ahead, in French', () => {
+    const [missing] = heldBackActions(snapshotIn('EXPERIENCE', { documentKinds: ['ID'] }), NOW, R);
+    expect(missing).toMatchObject({ action: 'submitAdmissibility', violation: { code: 'ADMISSIBILITY_DOCUMENTS_MISSING' } });
+    expect(missing!.violation.message.fr).toMatch(/livret 1/);
+    const [ahead] = heldBackActions(snapshotIn('JURY_SCHEDULED', { activeJury: { date: '2026-09-15' } }), NOW, R);
+    expect(ahead).toMatchObject({ action: 'recordJuryResult', violation: { code: 'JURY_NOT_YET_HELD' } });
+    expect(ahead!.violation.message.fr).toContain('16/09/2026');
+  });
+
+  it('is empty when every action of the state is open, and never lists an available one', () => {
+    expect(heldBack('DOSSIER_SUBMITTED')).toEqual([]);
+    for (const state of PATHWAY_STATES) {
+      const snapshot = snapshotIn(state, { contract: null, documentKinds: [], activeJury: { date: '2026-09-15' } });
+      const available = availableActions(snapshot, NOW, R);
+      for (const { action } of heldBackActions(snapshot, NOW, R)) {
+        expect(available).not.toContain(action);
+        expect(allowedFrom(action)).toContain(state);
       }
     }
   });

@@ -75,9 +75,24 @@ export function transition(snapshot: PathwaySnapshot, action: PathwayAction, now
  * and a tutor; recordJuryResult only once the jury date has passed…).
  */
 export function availableActions(snapshot: PathwaySnapshot, now: Date, regulation: Regulation): PathwayActionType[] {
+  return actionsFrom(snapshot, now, regulation)
+    .filter(({ heldBack }) => heldBack === null)
+    .map(({ action }) => action);
+}
+
+/**
+ * The actions the state allows but a payload-free guard holds back today,
+ * each with the rule holding it back: what is still missing (a contract, the
+ * livret 1, the jury date to pass…), to tell the coordinator.
+ */
+export function heldBackActions(snapshot: PathwaySnapshot, now: Date, regulation: Regulation): { action: PathwayActionType; violation: RuleViolation }[] {
+  return actionsFrom(snapshot, now, regulation).flatMap(({ action, heldBack }) => (heldBack ? [{ action, violation: heldBack }] : []));
+}
+
+function actionsFrom(snapshot: PathwaySnapshot, now: Date, regulation: Regulation): { action: PathwayActionType; heldBack: RuleViolation | null }[] {
   const today = parisDate(now);
-  return PATHWAY_ACTIONS.filter((type) => {
-    const rule = RULES[type] as AnyActionRule;
-    return rule.from.includes(snapshot.state) && (rule.ready?.(snapshot, today, regulation) ?? null) === null;
+  return PATHWAY_ACTIONS.flatMap((action) => {
+    const rule = RULES[action] as AnyActionRule;
+    return rule.from.includes(snapshot.state) ? [{ action, heldBack: rule.ready?.(snapshot, today, regulation) ?? null }] : [];
   });
 }
