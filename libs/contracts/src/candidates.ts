@@ -18,7 +18,15 @@ export const CandidateFields = z.strictObject({
 export const CreateCandidateRequest = CandidateFields;
 export type CreateCandidateInput = z.infer<typeof CreateCandidateRequest>;
 // .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
-export const UpdateCandidateRequest = CandidateFields.partial().extend({ qualificationLevel: z.number().int().min(0).max(8).optional() });
+// The optional fields also take null: emptied in an edit, they are cleared.
+export const UpdateCandidateRequest = CandidateFields.partial().extend({
+  qualificationLevel: z.number().int().min(0).max(8).optional(),
+  email: CandidateFields.shape.email.unwrap().nullable().optional(),
+  phone: PhoneSchema.nullable().optional(),
+  highestQualification: CandidateFields.shape.highestQualification.unwrap().nullable().optional(),
+  publicCategory: CandidateFields.shape.publicCategory.unwrap().nullable().optional(),
+  prescriber: CandidateFields.shape.prescriber.unwrap().nullable().optional(),
+});
 export type UpdateCandidateInput = z.infer<typeof UpdateCandidateRequest>;
 
 export const ListCandidatesQuery = PageQuery.extend({ q: SearchQuery.optional(), sort: z.enum(['lastName', '-lastName', 'createdAt', '-createdAt']).default('lastName') });
