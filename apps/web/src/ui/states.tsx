@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { messageOf } from '../api/problem';
 
 /** Loading, empty and error states, the same everywhere. */
@@ -51,4 +51,33 @@ export function FormOutcome({ failure, failureTitle, success, successTitle }: { 
       {success}
     </Alert>
   ) : null;
+}
+
+/** The end of a form: what became of it, the button that sends it, and « Annuler » when it sits in a dialog. */
+export function FormFooter({
+  outcome,
+  failureTitle,
+  submitLabel,
+  onCancel,
+}: {
+  outcome: { failure: string | null; saved: React.ReactNode; pending: boolean };
+  failureTitle: string;
+  submitLabel: string;
+  onCancel?: () => void;
+}) {
+  return (
+    <>
+      <FormOutcome failure={outcome.failure} failureTitle={failureTitle} success={outcome.saved} successTitle="C’est fait" />
+      <Group>
+        <Button type="submit" loading={outcome.pending}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="default" onClick={onCancel}>
+            Annuler
+          </Button>
+        )}
+      </Group>
+    </>
+  );
 }
