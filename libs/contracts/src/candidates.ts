@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDateSchema, PageQuery, PhoneSchema, SearchQuery } from './common.js';
+import { PageQuery, PhoneSchema, SearchQuery, requiredDate } from './common.js';
 
 /** Priority publics (longer ordinary contracts), as in the regulation. */
 export const PUBLIC_CATEGORIES = ['YOUNG_UNQUALIFIED_16_25', 'JOB_SEEKER_LONG_TERM', 'RSA', 'ASS', 'AAH', 'FORMER_CUI', 'OTHER'] as const;
@@ -7,7 +7,7 @@ export const PUBLIC_CATEGORIES = ['YOUNG_UNQUALIFIED_16_25', 'JOB_SEEKER_LONG_TE
 export const CandidateFields = z.strictObject({
   firstName: z.string().trim().min(1, { error: 'Prénom requis' }).max(100),
   lastName: z.string().trim().min(1, { error: 'Nom requis' }).max(100),
-  birthDate: z.string({ error: 'Date de naissance requise' }).min(1, { error: 'Date de naissance requise' }).pipe(LocalDateSchema),
+  birthDate: requiredDate('Date de naissance requise'),
   email: z.email({ error: 'Adresse e-mail invalide' }).optional(),
   phone: PhoneSchema.optional(),
   qualificationLevel: z.number().int().min(0).max(8).default(0),
