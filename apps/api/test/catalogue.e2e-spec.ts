@@ -76,6 +76,17 @@ describe('catalogue: employers, certifications, candidates, cohorts', () => {
       expect(rows[0].n).toBe(1);
     });
 
+    it('clears the optional fields emptied in an edit', async () => {
+      const created = await api().post('/employers', { name: 'Chaudronnerie du Lot', siret: validSiret(), opco: 'OPCO 2i', city: 'Cahors', postalCode: '46000' });
+      const updated = await api().patch(`/employers/${created.body.id}`, { opco: null, city: 'Figeac', postalCode: null });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ name: 'Chaudronnerie du Lot', city: 'Figeac' });
+      expect(updated.body.opco).toBeUndefined();
+      const { rows } = await pools.owner.query('SELECT opco, postal_code, city FROM employers WHERE id = $1', [created.body.id]);
+      expect(rows).toEqual([{ opco: null, postal_code: null, city: 'Figeac' }]);
+      expect((await api().patch(`/employers/${created.body.id}`, { name: null })).status).toBe(400);
+    });
+
     it('validates the fields', async () => {
       const response = await api().post('/employers', { name: '', siret: 'abc', postalCode: '8100', contacts: [{ email: 'x' }] });
       expect(response.status).toBe(400);
@@ -104,6 +115,77 @@ describe('catalogue: employers, certifications, candidates, cohorts', () => {
       expect(created.body.blocs[0].competencies.map((c: { code: string }) => c.code)).toEqual(['C1', 'C2']);
       const listed = await api().get('/certifications?q=soudeur');
       expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(created.body.id);
+    });
+
+    it('says how many pathways follow it', async () => {
+      const created = await api().post('/certifications', fiche(`RNCP${Date.now()}`));
+      expect(created.body.pathwayCount).toBe(0);
+      const candidate = await factory.candidate(tenant);
+      expect((await api().post('/pathways', { candidateId: candidate.id, certificationId: created.body.id })).status).toBe(201);
+      expect((await api().get(`/certifications/${created.body.id}`)).body.pathwayCount).toBe(1);
+      const listed = await api().get(`/certifications?q=${created.body.code}`);
+      expect(listed.body.items).toEqual([expect.objectContaining({ id: created.body.id, pathwayCount: 1 })]);
+    });
+
+    it('renames a certification, clears its level and replaces the blocs of one no pathway follows', async () => {
+      const created = await api().post('/certifications', fiche(`RNCP${Date.now()}`));
+      const id = created.body.id as string;
+      const updated = await api().patch(`/certifications/${id}`, {
+        title: 'Soudeur assembleur industriel',
+        level: null,
+        blocs: [{ code: 'CCP3', title: 'Assembler', competencies: [{ code: 'C9', title: 'Pointer les pièces' }] }],
+      });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ title: 'Soudeur assembleur industriel', level: null, certifier: 'Ministère du Travail', blocs: [{ code: 'CCP3', competencies: [{ code: 'C9' }] }] });
+      const { rows } = await pools.owner.query(`SELECT count(*)::int AS n FROM blocs WHERE certification_id = $1`, [id]);
+      expect(rows[0].n).toBe(1);
+    });
+
+    it('lets the titles of a followed certification be corrected, keeping its blocs and competencies, but not its structure', async () => {
+      const created = await api().post('/certifications', fiche(`RNCP${Date.now()}`));
+      const id = created.body.id as string;
+      const candidate = await factory.candidate(tenant);
+      expect((await api().post('/pathways', { candidateId: candidate.id, certificationId: id })).status).toBe(201);
+      const before = (await pools.owner.query(`SELECT c.id, c.code FROM competencies c JOIN blocs b ON b.id = c.bloc_id WHERE b.certification_id = $1 ORDER BY c.code`, [id])).rows;
+
+      const corrected = fiche(created.body.code as string);
+      corrected.blocs[0]!.title = 'Souder à plat (tous procédés)';
+      corrected.blocs[0]!.competencies[1]!.title = 'Souder à plat, semi-automatique';
+      corrected.blocs.reverse();
+      const retitled = await api().patch(`/certifications/${id}`, { blocs: corrected.blocs });
+      expect(retitled.status).toBe(200);
+      expect(retitled.body.blocs.map((b: { code: string; title: string }) => [b.code, b.title])).toEqual([
+        ['CCP2', 'Souder en toutes positions'],
+        ['CCP1', 'Souder à plat (tous procédés)'],
+      ]);
+      expect(retitled.body.blocs[1].competencies[1]).toEqual({ id: before[1].id, code: 'C2', title: 'Souder à plat, semi-automatique' });
+      const after = (await pools.owner.query(`SELECT c.id, c.code FROM competencies c JOIN blocs b ON b.id = c.bloc_id WHERE b.certification_id = $1 ORDER BY c.code`, [id])).rows;
+      expect(after).toEqual(before);
+
+      const added = fiche(created.body.code as string);
+      added.blocs.push({ code: 'CCP3', title: 'Assembler', competencies: [{ code: 'C4', title: 'Pointer' }] });
+      const recoded = fiche(created.body.code as string);
+      recoded.blocs[1]!.competencies[0]!.code = 'C3bis';
+      for (const blocs of [added.blocs, recoded.blocs, fiche('x').blocs.slice(0, 1)]) {
+        const refused = await api().patch(`/certifications/${id}`, { title: 'Ne doit pas changer', blocs });
+        expect(refused.status).toBe(409);
+        expect(refused.body).toMatchObject({ code: 'IN_USE', detail: expect.stringContaining('vous pouvez corriger les intitulés') });
+      }
+      expect((await api().get(`/certifications/${id}`)).body.title).toBe(created.body.title);
+    });
+
+    it('points at the second of two equal codes', async () => {
+      const twice = fiche(`Z${Date.now()}`);
+      twice.blocs[1]!.code = 'CCP1';
+      twice.blocs[0]!.competencies[1]!.code = 'C1';
+      const refused = await api().post('/certifications', twice);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual(
+        expect.arrayContaining([
+          { path: 'blocs.1.code', message: 'Un autre bloc a déjà ce code' },
+          { path: 'blocs.0.competencies.1.code', message: 'Une autre compétence de ce bloc a déjà ce code' },
+        ]),
+      );
     });
 
     it('refuses a duplicate code, duplicate bloc codes and an empty bloc', async () => {
@@ -137,6 +219,18 @@ describe('catalogue: employers, certifications, candidates, cohorts', () => {
         expect(response.body.errors[0].path).toBe('birthDate');
       }
       expect((await api().post('/candidates', { firstName: 'A', lastName: 'B', birthDate: '2000-01-01', phone: '123' })).status).toBe(400);
+    });
+
+    it('edits a person: emptied optional fields are cleared, the others stay', async () => {
+      const created = await api().post('/candidates', { firstName: 'Inès', lastName: `Rami-${Date.now()}`, birthDate: '2000-06-01', email: 'ines@example.fr', phone: '0611223344', prescriber: 'Mission locale' });
+      const id = created.body.id as string;
+      const updated = await api().patch(`/candidates/${id}`, { lastName: 'Ramírez', email: null, prescriber: null, qualificationLevel: 4 });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ firstName: 'Inès', lastName: 'Ramírez', email: null, phone: '+33611223344', prescriber: null, qualificationLevel: 4 });
+      expect((await api().get('/candidates?q=ines%20ramirez')).body.items.map((c: { id: string }) => c.id)).toEqual([id]);
+      const refused = await api().patch(`/candidates/${id}`, { firstName: null, birthDate: '' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['birthDate', 'firstName']);
     });
 
     it('cannot be deleted once a pathway exists', async () => {
@@ -177,6 +271,8 @@ describe('catalogue: employers, certifications, candidates, cohorts', () => {
     expect((await api().patch(`/employers/${employer.id}`, { city: 'X' })).status).toBe(404);
     expect((await api().delete(`/employers/${employer.id}`)).status).toBe(404);
     expect((await api().get(`/candidates/${candidate.id}`)).status).toBe(404);
+    expect((await api().patch(`/candidates/${candidate.id}`, { firstName: 'X' })).status).toBe(404);
+    expect((await api().patch(`/certifications/${certification.id}`, { title: 'X' })).status).toBe(404);
     expect((await api().delete(`/candidates/${candidate.id}`)).status).toBe(404);
     expect((await api().get(`/certifications/${certification.id}`)).status).toBe(404);
     expect((await api().get('/employers?pageSize=100')).body.items.map((e: { id: string }) => e.id)).not.toContain(employer.id);

@@ -247,6 +247,17 @@ describe('pathways', () => {
       expect(none.body.items).toEqual([]);
     });
 
+    it('filters by candidate and by member company', async () => {
+      const { id, candidateId, employerId } = await pathwayInExperience();
+      const other = await pathwayInExperience();
+      const byCandidate = await api().get(`/pathways?candidateId=${candidateId}`);
+      expect(byCandidate.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+      const byEmployer = await api().get(`/pathways?employerId=${employerId}`);
+      expect(byEmployer.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+      expect((await api().get(`/pathways?candidateId=${other.candidateId}&employerId=${employerId}`)).body.total).toBe(0);
+      expect((await api().get('/pathways?candidateId=nope')).status).toBe(400);
+    });
+
     it('pages with a total, at most 100 a page', async () => {
       const page = await api().get('/pathways?pageSize=2&page=1&sort=-createdAt');
       expect(page.body.items.length).toBeLessThanOrEqual(2);

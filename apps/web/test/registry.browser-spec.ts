@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+// Callbacks given to page.evaluate run in the browser.
+import { randomUUID } from 'node:crypto';
 import { browserSuite, expectAccessible, screenshot, signedInPage } from '../../../test/support/browser.js';
 import type { TestTenant, TestUser } from '../../../test/support/factories.js';
 
@@ -14,7 +17,7 @@ describe('coordinator records candidates, member companies and cohorts in the br
     coordinator = await factory.member(tenant, 'COORDINATOR');
   });
 
-  const signedIn = () => signedInPage(suite, coordinator);
+  const signedIn = (user: TestUser = coordinator) => signedInPage(suite, user);
 
   it('adds a person accompanied, refuses an invalid phone in French, and finds her without accents', async () => {
     const { page, close } = await signedIn();
@@ -124,6 +127,139 @@ describe('coordinator records candidates, member companies and cohorts in the br
 
     const { rows } = await pools.owner.query(`SELECT name, referent_coordinator_id FROM cohorts WHERE tenant_id = $1`, [tenant.id]);
     expect(rows).toEqual([{ name: 'Usinage automne 2026', referent_coordinator_id: coordinator.id }]);
+    await close();
+  });
+
+  /** Another GEIQ, so that its lists start as these tests expect whatever ran before. */
+  async function ownTenant(name: string) {
+    const geiq = await factory.tenant(name);
+    return { geiq, user: await factory.member(geiq, 'COORDINATOR') };
+  }
+
+  it('opens a person’s record from the list, with her pathways, and edits it in a dialog', async () => {
+    const { geiq, user } = await ownTenant('GEIQ Couserans');
+    const person = await factory.candidate(geiq, { firstName: 'Océane', lastName: 'Marty', birthDate: '2002-09-30' });
+    const certification = await factory.certification(geiq);
+    const pathway = await factory.pathway(geiq, { candidateId: person.id, certificationId: certification.id, state: 'EXPERIENCE' });
+    await pools.owner.query(`UPDATE candidates SET email = 'oceane.marty@example.fr', phone = '+33611223344' WHERE id = $1`, [person.id]);
+    const { page, close } = await signedIn(user);
+
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes accompagnées' }).click();
+    await page.getByRole('link', { name: 'Océane Marty' }).click();
+    await page.getByRole('heading', { name: 'Océane Marty', level: 1 }).waitFor();
+    await page.getByText('30 septembre 2002').waitFor();
+    await page.getByText('06 11 22 33 44').waitFor();
+    const pathways = page.getByRole('region', { name: 'Ses parcours' });
+    await pathways.getByRole('link', { name: 'Opérateur régleur en usinage' }).waitFor();
+    await pathways.getByText('En situation de travail').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coordinator-candidate');
+
+    // With the keyboard: the dialog opens on its first field.
+    await page.getByRole('button', { name: 'Modifier la fiche' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Modifier la fiche de Océane Marty' });
+    const form = dialog.getByRole('form', { name: 'Modifier la fiche' });
+    await form.waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('Océane');
+    expect(await form.getByRole('textbox', { name: 'Téléphone' }).inputValue()).toBe('06 11 22 33 44');
+    await form.getByRole('textbox', { name: 'Nom', exact: true }).fill('');
+    await form.getByRole('textbox', { name: 'Adresse e-mail' }).fill('oceane@');
+    await form.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await form.getByText('Nom requis', { exact: true }).waitFor();
+    await form.getByText('Adresse e-mail invalide').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coordinator-candidate-edit');
+
+    await form.getByRole('textbox', { name: 'Nom', exact: true }).fill('Marty-Rouzaud');
+    await form.getByRole('textbox', { name: 'Adresse e-mail' }).fill('');
+    await form.getByRole('combobox', { name: 'Public prioritaire' }).click();
+    await page.getByRole('option', { name: 'Bénéficiaire du RSA' }).click();
+    await form.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText('Fiche de Océane Marty-Rouzaud mise à jour.').waitFor();
+    await page.getByRole('heading', { name: 'Océane Marty-Rouzaud', level: 1 }).waitFor();
+    await page.getByText('Bénéficiaire du RSA').waitFor();
+    await expectAccessible(page);
+
+    const { rows } = await pools.owner.query(`SELECT last_name, search_name, email, phone, public_category FROM candidates WHERE id = $1`, [person.id]);
+    expect(rows).toEqual([{ last_name: 'Marty-Rouzaud', search_name: 'oceane marty-rouzaud', email: null, phone: '+33611223344', public_category: 'RSA' }]);
+
+    await pathways.getByRole('link', { name: 'Opérateur régleur en usinage' }).click();
+    await page.waitForURL(`**/parcours/${pathway.id}`);
+    await page.getByRole('heading', { name: 'Océane Marty-Rouzaud', level: 1 }).waitFor();
+    await close();
+  });
+
+  it('opens a member company with its alternants, and edits its address and contacts', async () => {
+    const { geiq, user } = await ownTenant('GEIQ Lauragais');
+    const { pathwayId } = await factory.rowInEveryTable(geiq);
+    const { rows: placed } = await pools.owner.query<{ employer_id: string; name: string; siret: string; last_name: string }>(
+      `SELECT p.employer_id, e.name, e.siret, c.last_name FROM placements p JOIN employers e ON e.id = p.employer_id JOIN pathways w ON w.id = p.pathway_id JOIN candidates c ON c.id = w.candidate_id WHERE p.pathway_id = $1`,
+      [pathwayId],
+    );
+    const company = placed[0]!;
+    const { page, close } = await signedIn(user);
+
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Entreprises adhérentes' }).click();
+    await page.getByRole('link', { name: company.name }).click();
+    await page.getByRole('heading', { name: company.name, level: 1 }).waitFor();
+    const alternants = page.getByRole('region', { name: 'Alternant·es placé·es dans l’entreprise' });
+    await alternants.getByRole('link', { name: `Camille ${company.last_name}` }).waitFor();
+    await page.getByText('Aucun contact enregistré.').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Modifier l’entreprise' }).click();
+    const dialog = page.getByRole('dialog', { name: `Modifier ${company.name}` });
+    const form = dialog.getByRole('form', { name: 'Modifier l’entreprise' });
+    const siret = form.getByRole('textbox', { name: 'SIRET' });
+    const right = await siret.inputValue();
+    await siret.fill('732 829 320 00075');
+    await form.getByRole('textbox', { name: 'Adresse' }).fill('12 chemin de Borde Blanche');
+    await form.getByRole('textbox', { name: 'Code postal' }).fill('31290');
+    await form.getByRole('textbox', { name: 'Ville' }).fill('Villefranche-de-Lauragais');
+    await form.getByRole('textbox', { name: 'Nom du contact' }).fill('Sabine Cazals');
+    await form.getByRole('textbox', { name: 'Fonction' }).fill('Responsable RH');
+    // A second contact, with the keyboard: the focus goes to its name.
+    await form.getByRole('button', { name: 'Ajouter un contact' }).focus();
+    await page.keyboard.press('Enter');
+    await form.getByRole('group', { name: 'Contact 2' }).waitFor();
+    await page.keyboard.type('Marc Estève');
+    await form.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    // The check digit is the API's to verify: its message comes back next to the field.
+    await form.getByText('Ce SIRET n’est pas valide (clé de contrôle incorrecte).').first().waitFor();
+    expect(await siret.getAttribute('aria-invalid')).toBe('true');
+    await form.getByRole('alert').filter({ hasText: 'Entreprise non enregistrée' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coordinator-employer-edit');
+
+    await siret.fill(right);
+    await form.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText(`${company.name} : modifications enregistrées.`).waitFor();
+    await page.getByText('12 chemin de Borde Blanche, 31290 Villefranche-de-Lauragais').waitFor();
+    await page.getByText('Sabine Cazals — Responsable RH').waitFor();
+    await page.getByText('Marc Estève', { exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coordinator-employer');
+
+    const { rows } = await pools.owner.query(`SELECT siret, address_line, postal_code, city, contacts FROM employers WHERE id = $1`, [company.employer_id]);
+    expect(rows).toEqual([
+      { siret: company.siret, address_line: '12 chemin de Borde Blanche', postal_code: '31290', city: 'Villefranche-de-Lauragais', contacts: [{ name: 'Sabine Cazals', role: 'Responsable RH' }, { name: 'Marc Estève' }] },
+    ]);
+    await close();
+  });
+
+  it('says when a person or a company is not in this GEIQ', async () => {
+    const other = await factory.tenant('GEIQ Ailleurs');
+    const foreign = await factory.candidate(other);
+    const { page, close } = await signedIn();
+    await page.goto(`/personnes/${foreign.id}`);
+    await page.getByText('Personne introuvable').waitFor();
+    await page.goto(`/entreprises/${randomUUID()}`);
+    await page.getByText('Entreprise introuvable').waitFor();
+    await page.getByRole('link', { name: '← Toutes les entreprises adhérentes' }).waitFor();
+    await expectAccessible(page);
     await close();
   });
 });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
+const INVALID_DATE = 'Date invalide (format AAAA-MM-JJ attendu)';
+
 /** A calendar date, 'YYYY-MM-DD' (business dates are Europe/Paris days). */
-export const LocalDateSchema = z.iso.date({ error: 'Date invalide (format AAAA-MM-JJ attendu)' });
+export const LocalDateSchema = z.iso.date({ error: INVALID_DATE });
+
+/** A calendar date that must be given: `missing` says which when it is absent or empty. */
+export const requiredDate = (missing: string) => z.iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? missing : INVALID_DATE) });
 
 export const IdSchema = z.uuid({ error: 'Identifiant invalide' });
 

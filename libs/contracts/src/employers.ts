@@ -23,7 +23,17 @@ export const EmployerFields = z.strictObject({
 export const CreateEmployerRequest = EmployerFields;
 export type CreateEmployerInput = z.infer<typeof CreateEmployerRequest>;
 // .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
-export const UpdateEmployerRequest = EmployerFields.partial().extend({ contacts: z.array(Contact).max(20).optional() });
+// The optional fields also take null: emptied in an edit, they are cleared.
+const clearable = <K extends 'nafCode' | 'idcc' | 'opco' | 'addressLine' | 'postalCode' | 'city'>(key: K) => EmployerFields.shape[key].unwrap().nullable().optional();
+export const UpdateEmployerRequest = EmployerFields.partial().extend({
+  contacts: z.array(Contact).max(20).optional(),
+  nafCode: clearable('nafCode'),
+  idcc: clearable('idcc'),
+  opco: clearable('opco'),
+  addressLine: clearable('addressLine'),
+  postalCode: clearable('postalCode'),
+  city: clearable('city'),
+});
 export type UpdateEmployerInput = z.infer<typeof UpdateEmployerRequest>;
 
 export const ListEmployersQuery = PageQuery.extend({ q: SearchQuery.optional(), sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name') });

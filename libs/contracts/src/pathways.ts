@@ -31,7 +31,9 @@ export const ListPathwaysQuery = PageQuery.extend({
   state: csv(z.enum(PATHWAY_STATE_VALUES)).optional(),
   cohortId: IdSchema.optional(),
   coordinatorId: IdSchema.optional(),
+  /** Pathways ever placed with this member company. */
   employerId: IdSchema.optional(),
+  candidateId: IdSchema.optional(),
   /** Membership id of a company tutor. */
   tutorId: IdSchema.optional(),
   activity: z.enum(['ACTIVE', 'INACTIVE']).optional(),

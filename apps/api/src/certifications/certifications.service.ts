@@ -4,11 +4,17 @@ import { RequestContext } from '@jalon/server/context';
 import { isUniqueViolation } from '@jalon/server/database';
 import { AppError, alreadyExists, notFound } from '@jalon/server/errors';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { CertificationRepository, type CertificationWithStructure } from './certification.repository.js';
+import { CertificationRepository, type CertificationWithUsage } from './certification.repository.js';
 
 const codeTaken = () => alreadyExists('Une certification de ce type avec ce code existe déjà dans votre catalogue.');
 const inUse = () =>
   new AppError(409, ErrorCode.InUse, 'Des parcours suivent cette certification : ses blocs ne peuvent plus être modifiés ni la certification supprimée.');
+const structureInUse = () =>
+  new AppError(
+    409,
+    ErrorCode.InUse,
+    'Des parcours suivent cette certification : vous pouvez corriger les intitulés, mais plus ajouter, retirer ni changer le code d’un bloc ou d’une compétence.',
+  );
 
 @Injectable()
 export class CertificationsService {
@@ -32,17 +38,21 @@ export class CertificationsService {
 
   async update(id: string, input: UpdateCertificationInput): Promise<CertificationView> {
     const before = await this.find(id);
-    if (input.blocs && (await this.certifications.isUsed(this.context.tenantId, id))) throw inUse();
-    const after = await this.certifications.update(this.context.tenantId, id, input).catch((error: unknown) => {
+    const { blocs, ...fields } = input;
+    const retitleOnly = blocs !== undefined && sameStructure(before, blocs);
+    if (blocs && !retitleOnly && before._count.pathways > 0) throw structureInUse();
+    const tenantId = this.context.tenantId;
+    await this.certifications.updateFields(tenantId, id, fields).catch((error: unknown) => {
       throw isUniqueViolation(error) ? codeTaken() : error;
     });
+    if (blocs) await (retitleOnly ? this.certifications.retitleBlocs(tenantId, id, blocs) : this.certifications.replaceBlocs(tenantId, id, blocs));
+    const after = await this.find(id);
     await this.audit.record({ action: 'certification.update', entity: 'Certification', entityId: id, before: toView(before), after: toView(after) });
     return toView(after);
   }
 
   async delete(id: string): Promise<void> {
-    await this.find(id);
-    if (await this.certifications.isUsed(this.context.tenantId, id)) throw inUse();
+    if ((await this.find(id))._count.pathways > 0) throw inUse();
     await this.certifications.delete(this.context.tenantId, id);
     await this.audit.record({ action: 'certification.delete', entity: 'Certification', entityId: id });
   }
@@ -52,14 +62,14 @@ export class CertificationsService {
     return { items: items.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 
-  private async find(id: string): Promise<CertificationWithStructure> {
-    const certification = await this.certifications.findById(this.context.tenantId, id);
+  private async find(id: string): Promise<CertificationWithUsage> {
+    const certification = await this.certifications.findWithUsage(this.context.tenantId, id);
     if (!certification) throw notFound('Cette certification');
     return certification;
   }
 }
 
-export function toView(c: CertificationWithStructure): CertificationView {
+export function toView(c: CertificationWithUsage): CertificationView {
   return {
     id: c.id,
     kind: c.kind,
@@ -68,6 +78,17 @@ export function toView(c: CertificationWithStructure): CertificationView {
     level: c.level,
     certifier: c.certifier,
     admissibilityValidityMonths: c.admissibilityValidityMonths,
+    pathwayCount: c._count.pathways,
     blocs: c.blocs.map((b) => ({ id: b.id, code: b.code, title: b.title, competencies: b.competencies.map((k) => ({ id: k.id, code: k.code, title: k.title })) })),
   };
+}
+
+/** The same blocs, each with the same competencies, by code (titles and order aside). */
+function sameStructure(current: CertificationWithUsage, blocs: NonNullable<UpdateCertificationInput['blocs']>): boolean {
+  const shape = (items: { code: string; competencies: { code: string }[] }[]) =>
+    items
+      .map((b) => `${b.code}:${b.competencies.map((c) => c.code).sort().join(',')}`)
+      .sort()
+      .join('|');
+  return shape(current.blocs) === shape(blocs);
 }

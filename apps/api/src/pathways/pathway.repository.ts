@@ -28,6 +28,7 @@ export interface PathwayFilter {
   coordinatorId?: string;
   employerId?: string;
   tutorMembershipId?: string;
+  candidateId?: string;
   activity?: 'ACTIVE' | 'INACTIVE';
   candidateSearch?: string;
 }
@@ -139,6 +140,7 @@ function toWhere(filter: PathwayFilter): Prisma.PathwayWhereInput {
   return {
     ...(filter.states?.length ? { state: { in: filter.states } } : {}),
     ...(filter.cohortId ? { cohortId: filter.cohortId } : {}),
+    ...(filter.candidateId ? { candidateId: filter.candidateId } : {}),
     ...(filter.coordinatorId ? { referentCoordinatorId: filter.coordinatorId } : {}),
     ...(filter.activity ? { activity: filter.activity } : {}),
     ...(filter.candidateSearch ? { candidate: { searchName: { contains: filter.candidateSearch } } } : {}),

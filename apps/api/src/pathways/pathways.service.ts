@@ -108,6 +108,7 @@ export class PathwaysService {
         coordinatorId: query.coordinatorId,
         employerId: query.employerId,
         tutorMembershipId: query.tutorId,
+        candidateId: query.candidateId,
         activity: query.activity,
         candidateSearch: query.q ? normaliseForSearch(query.q) : undefined,
       },

@@ -1401,12 +1401,12 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     siret?: string;
-                    nafCode?: string;
-                    idcc?: string;
-                    opco?: string;
-                    addressLine?: string;
-                    postalCode?: string;
-                    city?: string;
+                    nafCode?: string | null;
+                    idcc?: string | null;
+                    opco?: string | null;
+                    addressLine?: string | null;
+                    postalCode?: string | null;
+                    city?: string | null;
                     contacts?: {
                         name: string;
                         role?: string;
@@ -1552,7 +1552,7 @@ export interface operations {
                     kind?: "RNCP" | "RS" | "CQP" | "CQPM";
                     code?: string;
                     title?: string;
-                    level?: number;
+                    level?: number | null;
                     certifier?: string;
                     admissibilityValidityMonths?: number;
                     blocs?: {
@@ -1699,13 +1699,13 @@ export interface operations {
                     /** Format: date */
                     birthDate?: string;
                     /** Format: email */
-                    email?: string;
-                    phone?: string;
+                    email?: string | null;
+                    phone?: string | null;
                     qualificationLevel?: number;
-                    highestQualification?: string;
-                    /** @enum {string} */
-                    publicCategory?: "YOUNG_UNQUALIFIED_16_25" | "JOB_SEEKER_LONG_TERM" | "RSA" | "ASS" | "AAH" | "FORMER_CUI" | "OTHER";
-                    prescriber?: string;
+                    highestQualification?: string | null;
+                    /** @enum {string|null} */
+                    publicCategory?: "YOUNG_UNQUALIFIED_16_25" | "JOB_SEEKER_LONG_TERM" | "RSA" | "ASS" | "AAH" | "FORMER_CUI" | "OTHER" | null;
+                    prescriber?: string | null;
                 };
             };
         };
@@ -1861,6 +1861,7 @@ export interface operations {
                 cohortId?: string;
                 coordinatorId?: string;
                 employerId?: string;
+                candidateId?: string;
                 tutorId?: string;
                 activity?: "ACTIVE" | "INACTIVE";
                 q?: string;

@@ -12,7 +12,7 @@ import { NotificationBell } from './notification-bell';
 import { homeOf } from './router';
 
 interface NavItem {
-  to: '/tableau-de-bord' | '/parcours' | '/personnes' | '/entreprises' | '/promotions' | '/accueil' | '/saisie' | '/afest' | '/invitations' | '/utilisateurs' | '/parametres/rappels' | '/notifications';
+  to: '/tableau-de-bord' | '/parcours' | '/personnes' | '/entreprises' | '/promotions' | '/certifications' | '/accueil' | '/saisie' | '/afest' | '/invitations' | '/utilisateurs' | '/parametres/rappels' | '/notifications';
   label: string;
 }
 
@@ -25,6 +25,7 @@ function navigation(session: SessionInfo): NavItem[] {
       { to: '/personnes', label: 'Personnes accompagnées' },
       { to: '/entreprises', label: 'Entreprises adhérentes' },
       { to: '/promotions', label: 'Promotions' },
+      { to: '/certifications', label: 'Certifications' },
       { to: '/invitations', label: 'Invitations' },
       ...(can(session, Permission.UsersManage) ? [{ to: '/utilisateurs' as const, label: 'Utilisateurs' }] : []),
       ...(can(session, Permission.SettingsManage) ? [{ to: '/parametres/rappels' as const, label: 'Réglages des rappels' }] : []),

@@ -139,6 +139,44 @@ const cohortsRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/cohorts-page'), 'CohortsPage'),
 });
 
+/** Staff: a person's, a company's and a certification's own pages, and the certification catalogue. */
+const candidateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/personnes/$candidateId',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/candidate-page'), 'CandidatePage'),
+});
+
+const employerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/entreprises/$employerId',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/employer-page'), 'EmployerPage'),
+});
+
+const certificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/certifications',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/certifications-page'), 'CertificationsPage'),
+});
+
+const newCertificationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/certifications/nouvelle',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/new-certification-page'), 'NewCertificationPage'),
+});
+
+const certificationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/certifications/$certificationId',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../screens/certification-page'), 'CertificationPage'),
+});
+
+const registerRoutes = [candidateRoute, employerRoute, certificationsRoute, newCertificationRoute, certificationRoute];
+
 /** Tenant admins: the GEIQ's reminder lead times. */
 const reminderSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -180,7 +218,7 @@ const notificationsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
-  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, afestRoute, candidatesRoute, employersRoute, cohortsRoute, invitationsRoute, usersRoute, reminderSettingsRoute, notificationsRoute]),
+  appRoute.addChildren([indexRoute, dashboardRoute, pathwaysRoute, pathwayRoute, homeRoute, progressEntryRoute, afestRoute, candidatesRoute, employersRoute, cohortsRoute, invitationsRoute, usersRoute, reminderSettingsRoute, notificationsRoute, ...registerRoutes]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

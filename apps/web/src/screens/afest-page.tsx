@@ -2,7 +2,7 @@ import { Badge, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Text
 import { AFEST_STEP_LABELS, AFEST_STEPS, CreateAfestCycleRequest, RecordAfestStepRequest, type AfestCycleView, type CreateAfestCycleInput, type RecordAfestStepInput } from '@jalon/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { AlternantPicker } from '../tutor/alternant-picker';
@@ -56,22 +56,33 @@ function Cycles({ pathwayId }: { pathwayId: string }) {
 
 function NewCycleForm({ pathwayId, blocs }: { pathwayId: string; blocs: PathwayBloc[] }) {
   const [opened, setOpened] = useState(false);
+  const [announced, setAnnounced] = useState<ReactNode>(null);
   const empty = { title: '', competencyIds: [] as string[], analysisOn: todayInParis(), analysisNotes: '' };
   const form = useZodForm(CreateAfestCycleRequest, empty, (values) => filled(values, ['analysisNotes']));
-  const { submit, saved, failure, pending } = useCreateForm<CreateAfestCycleInput, AfestCycleView>({
+  const { submit, failure, pending } = useCreateForm<CreateAfestCycleInput, AfestCycleView>({
     form,
     empty,
     create: (body) => unwrap(api.POST('/api/v1/pathways/{id}/afest-cycles', { params: { path: { id: pathwayId } }, body })),
     refresh: ['pathways'],
     savedMessage: (cycle) => `Cycle « ${cycle.title} » ouvert. Prochaine étape : la mise en situation.`,
-    onSaved: () => setOpened(false),
+    onSaved: (_cycle, message) => {
+      setAnnounced(message);
+      setOpened(false);
+    },
   });
 
   if (!opened) {
     return (
       <Stack gap="xs" align="flex-start">
-        <FormOutcome failure={null} failureTitle="" success={saved} successTitle="C’est noté" />
-        <Button onClick={() => setOpened(true)}>Ouvrir un cycle</Button>
+        <FormOutcome failure={null} failureTitle="" success={announced} successTitle="C’est noté" />
+        <Button
+          onClick={() => {
+            setAnnounced(null);
+            setOpened(true);
+          }}
+        >
+          Ouvrir un cycle
+        </Button>
       </Stack>
     );
   }
@@ -104,7 +115,7 @@ function NewCycleForm({ pathwayId, blocs }: { pathwayId: string; blocs: PathwayB
         </Checkbox.Group>
         <TextInput type="date" label="Analyse faite le" required value={String(form.values['analysisOn'])} onChange={(e) => form.setField('analysisOn', e.currentTarget.value)} error={form.errors['analysisOn']} />
         <Textarea label="Notes de l’analyse" autosize minRows={2} value={String(form.values['analysisNotes'])} onChange={(e) => form.setField('analysisNotes', e.currentTarget.value)} error={form.errors['analysisNotes']} />
-        <FormOutcome failure={failure} failureTitle="Cycle non ouvert" success={saved} successTitle="C’est noté" />
+        <FormOutcome failure={failure} failureTitle="Cycle non ouvert" success={null} successTitle="" />
         <Group>
           <Button type="submit" loading={pending}>
             Ouvrir le cycle
@@ -123,7 +134,7 @@ function CycleCard({ pathwayId, cycle, blocs }: { pathwayId: string; cycle: Afes
   const competencies = blocs.flatMap((b) => b.competencies).filter((c) => worked.has(c.id));
   const levels = new Map(cycle.assessments.map((a) => [a.competencyId, a.level]));
   const headingId = `cycle-${cycle.id}`;
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<ReactNode>(null);
   return (
     <Card withBorder padding="sm" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -188,7 +199,7 @@ function StepForm({
   cycle: AfestCycleView;
   step: NonNullable<AfestCycleView['nextStep']>;
   competencies: PathwayBloc[];
-  onSaved: (message: string) => void;
+  onSaved: (message: ReactNode) => void;
 }) {
   const [levels, setLevels] = useState<Record<string, string>>({});
   const form = useZodForm(RecordAfestStepRequest, { step, date: todayInParis(), notes: '' }, (values) => filled(step === 'EVALUATION' ? { ...values, assessments: assessmentsOf(levels) } : values, ['notes']));

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { PATHWAY_STATE_VALUES, Permission, type PathwayStateValue } from '@jalon/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -12,7 +12,8 @@ import { NewPathwayDialog } from '../pathway/new-pathway-dialog';
 import { CohortSelect } from '../ui/cohort-select';
 import { formatDate, fullName, plural } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
-import { PATHWAY_STATE_LABELS, STATE_COLORS } from '../ui/labels';
+import { PATHWAY_STATE_LABELS } from '../ui/labels';
+import { StateBadge } from '../ui/state-badge';
 import { Empty, ErrorState, Loading } from '../ui/states';
 
 const PAGE_SIZE = 20;
@@ -124,9 +125,7 @@ export function PathwaysPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATE_COLORS[p.state]} variant="filled" styles={{ label: { textTransform: 'none' } }}>
-                        {PATHWAY_STATE_LABELS[p.state]}
-                      </Badge>
+                      <StateBadge state={p.state} />
                     </Table.Td>
                     <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
                   </Table.Tr>

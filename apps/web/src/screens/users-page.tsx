@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Modal, Paper, Select, Stack, Table, Text,
 import { ChangeMemberRoleRequest, Permission, ROLE_LABELS, TENANT_ROLES, type ChangeMemberRoleInput, type MemberStatus, type MemberView, type TenantRole } from '@jalon/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/problem';
 import { homeOf } from '../app/router';
@@ -36,7 +36,7 @@ export function UsersPage() {
   });
   const [editing, setEditing] = useState<MemberView | null>(null);
   const [toggling, setToggling] = useState<MemberView | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<ReactNode>(null);
   const pages = members.data ? Math.max(1, Math.ceil(members.data.total / PAGE_SIZE)) : 1;
   const filtered = !!(q || role || status);
   const isMe = (m: MemberView) => m.id === session?.user.id;
@@ -172,7 +172,7 @@ interface DialogProps {
   member: MemberView;
   isMe: boolean;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: ReactNode) => void;
 }
 
 /** After a change to one's own membership, the session follows it: a new role, or no access any more. */

@@ -22,3 +22,9 @@ export const fullName = (person: { firstName: string; lastName: string }) => `${
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count > 1 ? many : one}`;
 }
+
+/** '73282932000074' → « 732 829 320 00074 ». */
+export const formatSiret = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
+
+/** '+33612345678' (as stored) → « 06 12 34 56 78 »; other numbers as they are. */
+export const formatPhone = (phone: string) => (/^\+33\d{9}$/.test(phone) ? `0${phone.slice(3)}`.replace(/(\d{2})(?=\d)/g, '$1 ') : phone);

@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@jalon/contracts';
+import type { CERTIFICATION_KINDS, DeadlineKind, PUBLIC_CATEGORIES } from '@jalon/contracts';
 
 export { PATHWAY_STATE_LABELS } from '@jalon/contracts';
 
@@ -81,4 +81,36 @@ export const OPCO_DECISION_LABELS: Record<string, string> = {
   ACCEPTED: 'Accepté',
   ACCEPTED_IMPLICIT: 'Accepté (silence de 20 jours)',
   REFUSED: 'Refusé',
+};
+
+/** Levels of the French qualification framework (0: none). */
+export const LEVEL_LABELS: Record<number, string> = {
+  0: 'Sans diplôme',
+  1: 'Niveau 1',
+  2: 'Niveau 2',
+  3: 'Niveau 3 (CAP, BEP)',
+  4: 'Niveau 4 (Bac)',
+  5: 'Niveau 5 (Bac +2)',
+  6: 'Niveau 6 (Licence, Bac +3)',
+  7: 'Niveau 7 (Master, Bac +5)',
+  8: 'Niveau 8 (Doctorat)',
+};
+export const levelLabel = (level: number) => LEVEL_LABELS[level] ?? `Niveau ${level}`;
+export const levelOptions = (levels: number[]) => levels.map((level) => ({ value: String(level), label: levelLabel(level) }));
+
+export const CERTIFICATION_KIND_LABELS: Record<(typeof CERTIFICATION_KINDS)[number], string> = {
+  RNCP: 'RNCP (titre ou diplôme)',
+  RS: 'Répertoire spécifique (RS)',
+  CQP: 'CQP (branche)',
+  CQPM: 'CQPM (métallurgie)',
+};
+
+export const PUBLIC_CATEGORY_LABELS: Record<(typeof PUBLIC_CATEGORIES)[number], string> = {
+  YOUNG_UNQUALIFIED_16_25: 'Jeune de 16 à 25 ans sans qualification',
+  JOB_SEEKER_LONG_TERM: 'Demandeur·se d’emploi depuis plus d’un an',
+  RSA: 'Bénéficiaire du RSA',
+  ASS: 'Bénéficiaire de l’ASS',
+  AAH: 'Bénéficiaire de l’AAH',
+  FORMER_CUI: 'Ancien contrat unique d’insertion (CUI)',
+  OTHER: 'Autre public prioritaire',
 };

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import type { Page } from '@jalon/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { messageOf } from '../api/problem';
@@ -88,6 +88,35 @@ export function ListResult<T>({
         </Text>
       )}
       {children(query.data)}
+    </>
+  );
+}
+
+/** The end of a form: what became of it, the button that sends it, and « Annuler » when it sits in a dialog. */
+export function FormFooter({
+  outcome,
+  failureTitle,
+  submitLabel,
+  onCancel,
+}: {
+  outcome: { failure: string | null; saved: React.ReactNode; pending: boolean };
+  failureTitle: string;
+  submitLabel: string;
+  onCancel?: () => void;
+}) {
+  return (
+    <>
+      <FormOutcome failure={outcome.failure} failureTitle={failureTitle} success={outcome.saved} successTitle="C’est fait" />
+      <Group>
+        <Button type="submit" loading={outcome.pending}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="default" onClick={onCancel}>
+            Annuler
+          </Button>
+        )}
+      </Group>
     </>
   );
 }

@@ -1,34 +1,36 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, messageOf } from '../api/problem';
 import type { useZodForm } from './use-zod-form';
 
 /**
- * Sends a creation form (or a change made in a dialog): checks it with its
- * zod schema first, then sends it. On success it says so, empties the fields,
- * refreshes the lists under `refresh`, then calls `onSaved`; on a refusal the
- * API's field errors go next to their fields and its message above the button.
+ * Sends a creation or edit form: checks it with its zod schema first, then
+ * sends it. On success it empties the fields when given `empty`, refreshes
+ * the queries under `refresh`, and says so (or hands the message to
+ * `onSaved`, when the form closes or the message belongs elsewhere); on a
+ * refusal the API's field errors go next to their fields and its message
+ * above the button.
  */
 export function useCreateForm<Input, Created>(options: {
   form: ReturnType<typeof useZodForm>;
-  empty: Record<string, unknown>;
+  /** The fields of a blank form, to start again after a creation. */
+  empty?: Record<string, unknown>;
   create: (input: Input) => Promise<Created>;
   refresh: readonly unknown[];
-  savedMessage: (created: Created) => string;
-  onSaved?: (created: Created, message: string) => unknown;
+  savedMessage: (created: Created) => ReactNode;
+  onSaved?: (created: Created, message: ReactNode) => unknown;
 }) {
   const { form, empty } = options;
   const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<ReactNode>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: options.create,
     onSuccess: async (created) => {
-      const message = options.savedMessage(created);
-      setSaved(message);
-      for (const [key, value] of Object.entries(empty)) form.setField(key, value);
+      for (const [key, value] of Object.entries(empty ?? {})) form.setField(key, value);
       await queryClient.invalidateQueries({ queryKey: options.refresh });
-      await options.onSaved?.(created, message);
+      if (options.onSaved) await options.onSaved(created, options.savedMessage(created));
+      else setSaved(options.savedMessage(created));
     },
     onError: (error) => {
       if (error instanceof ApiError) form.setErrors(error.fieldErrors);
