@@ -146,23 +146,17 @@ export class PathwayRepository {
       LEFT JOIN certifications k ON k.id = p.certification_id
       ORDER BY ${order}`;
     return {
-      items: rows.flatMap((r) =>
-        r.id === null
-          ? []
-          : [
-              {
-                id: r.id,
-                state: r.state,
-                version: r.version,
-                activity: r.activity,
-                cohortId: r.cohort_id,
-                referentCoordinatorId: r.referent_coordinator_id,
-                updatedAt: r.updated_at,
-                candidate: { id: r.candidate_id, firstName: r.first_name, lastName: r.last_name },
-                certification: { id: r.certification_id, code: r.code, title: r.title },
-              },
-            ],
-      ),
+      items: rows.filter((r): r is ListRow & { id: string } => r.id !== null).map((r) => ({
+        id: r.id,
+        state: r.state,
+        version: r.version,
+        activity: r.activity,
+        cohortId: r.cohort_id,
+        referentCoordinatorId: r.referent_coordinator_id,
+        updatedAt: r.updated_at,
+        candidate: { id: r.candidate_id, firstName: r.first_name, lastName: r.last_name },
+        certification: { id: r.certification_id, code: r.code, title: r.title },
+      })),
       total: rows[0]!.total,
     };
   }
