@@ -262,8 +262,42 @@ describe('pathways', () => {
       const page = await api().get('/pathways?pageSize=2&page=1&sort=-createdAt');
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       expect(page.body.total).toBeGreaterThan(2);
+      const next = await api().get('/pathways?pageSize=2&page=2&sort=-createdAt');
+      expect(next.body.items.map((p: { id: string }) => p.id)).not.toContain(page.body.items[0].id);
+      const pastTheEnd = await api().get('/pathways?pageSize=2&page=1000&sort=-createdAt');
+      expect(pastTheEnd.status).toBe(200);
+      expect(pastTheEnd.body).toMatchObject({ items: [], total: page.body.total, page: 1000 });
       expect((await api().get('/pathways?pageSize=101')).status).toBe(400);
       expect((await api().get('/pathways?state=NOPE')).status).toBe(400);
+    });
+
+    it('keeps the totals by state exact after each change', async () => {
+      const inDatabase = async (states: string[]) =>
+        (await pools.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM pathways WHERE tenant_id = $1 AND state::text = ANY ($2)', [tenant.id, states])).rows[0]!.n;
+      const total = async (query: string) => {
+        const response = await api().get(`/pathways?pageSize=1${query}`);
+        expect(response.status).toBe(200);
+        return response.body.total as number;
+      };
+      const { id, version } = await pathwayInExperience();
+      const inExperience = await total('&state=EXPERIENCE');
+      expect(inExperience).toBe(await inDatabase(['EXPERIENCE']));
+      expect(await total('&state=EXPERIENCE')).toBe(inExperience);
+      const everything = await total('');
+
+      const withdrawn = await api().post(`/pathways/${id}/transitions`, { action: 'withdraw', expectedVersion: version, reason: 'Déménagement', date: today() });
+      expect(withdrawn.status).toBe(200);
+      expect(await total('&state=EXPERIENCE')).toBe(inExperience - 1);
+      expect(await total('&state=WITHDRAWN,EXPERIENCE,WITHDRAWN')).toBe(await inDatabase(['WITHDRAWN', 'EXPERIENCE']));
+      expect(await total('')).toBe(everything);
+
+      const certification = await factory.certification(tenant);
+      const created = await api().post('/pathways', { candidateId: (await factory.candidate(tenant)).id, certificationId: certification.id });
+      expect(created.status).toBe(201);
+      expect(await total('')).toBe(everything + 1);
+      expect(await total('&state=CERTIFICATION_CHOSEN')).toBe(await inDatabase(['CERTIFICATION_CHOSEN']));
+      // Other filters count the matching rows themselves.
+      expect(await total('&state=CERTIFICATION_CHOSEN&q=personne-inconnue')).toBe(0);
     });
   });
 
@@ -289,6 +323,9 @@ describe('pathways', () => {
         expect((await session.get(`/pathways/${other.id}/history`)).status).toBe(404);
         const list = await session.get('/pathways?pageSize=100');
         expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([mine.id]);
+        expect(list.body.total).toBe(1);
+        expect((await session.get(`/pathways/${mine.id}/timeline`)).status).toBe(200);
+        expect((await session.get(`/pathways/${other.id}/timeline`)).status).toBe(404);
         // Reading is all they do.
         expect((await session.post(`/pathways/${mine.id}/transitions`, { action: 'withdraw', expectedVersion: mine.version, reason: 'x', date: today() })).status).toBe(403);
         expect((await session.post('/pathways', { candidateId: candidate.id, certificationId: mine.certification.id })).status).toBe(403);

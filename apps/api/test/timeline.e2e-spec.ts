@@ -40,7 +40,7 @@ describe('timeline and comments', () => {
     expect([...types].sort()).toEqual(['AFEST_STEP', 'COMMENT', 'DOCUMENT', 'PROGRESS_ENTRY', 'STATUS_CHANGE']);
     const times = response.body.items.map((i: { at: string }) => i.at);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(response.body.items[0]).toMatchObject({ type: 'COMMENT', data: { body: 'Entretien tripartite prévu le 12 décembre' } });
+    expect(response.body.items[0]).toMatchObject({ type: 'COMMENT', actor: { firstName: 'Prénom' }, data: { body: 'Entretien tripartite prévu le 12 décembre' } });
     expect(response.body.items.find((i: { type: string }) => i.type === 'DOCUMENT').summary).toBe('Document déposé : CV (cv.pdf)');
   });
 
@@ -54,6 +54,10 @@ describe('timeline and comments', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all);
+    const beforeEverything = Buffer.from('2000-01-01T00:00:00.000Z|0').toString('base64url');
+    const empty = await timeline(coordinatorToken, `?cursor=${beforeEverything}`);
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ items: [], nextCursor: null });
   });
 
   it('shows the candidate only the comments shared with them; the candidate cannot comment', async () => {

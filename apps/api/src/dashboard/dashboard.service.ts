@@ -22,7 +22,7 @@ export class DashboardService {
   ) {}
 
   view(filter: DashboardQueryInput): Promise<DashboardView> {
-    return this.cache.get(this.context.tenantId, filter, () => this.compute(filter));
+    return this.cache.get(this.context.tenantId, `view:${filter.cohortId ?? '*'}:${filter.coordinatorId ?? '*'}`, () => this.compute(filter));
   }
 
   /** The queries run one after the other on the request's connection (one transaction); each is an aggregate or a short list. */

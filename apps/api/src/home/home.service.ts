@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { addDays, parisDate, type Regulation } from '@jalon/domain';
 import type { AlternantSummary, HomeView, PathwayStateValue } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
-import { fromDbDate, fromOptionalDbDate, toDbDate } from '@jalon/server/database';
+import { fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
 import { DeadlineRepository, pathwaysIn } from '@jalon/server/deadlines';
 import { REGULATION } from '@jalon/server/regulation';
 import { DashboardRepository } from '../dashboard/dashboard.repository.js';
@@ -41,7 +41,7 @@ export class HomeService {
     const tenantId = this.context.tenantId;
     const role = this.context.principal!.role as HomeView['role'];
     const today = parisDate(new Date());
-    const rows = await this.pathways.listWithCurrentEmployer(tenantId, await this.access.scope(), toDbDate(today), MAX_ALTERNANTS);
+    const rows = await this.pathways.listWithCurrentEmployer(tenantId, await this.access.scope(), today, MAX_ALTERNANTS);
     const ids = rows.map((r) => r.id);
     const where = pathwaysIn(tenantId, ids);
     const lastEntries = new Map((await this.dashboard.lastEntries(tenantId, where)).map((e) => [e.id, e.last_entry]));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type Contract, type Placement, type Prisma } from '@jalon/server/database';
-import { currentOn } from './pathway-access.js';
+import { currentOn } from './pathway.repository.js';
 
 type ContractData = Omit<Prisma.ContractUncheckedCreateInput, 'id' | 'tenantId' | 'pathwayId' | 'createdAt' | 'updatedAt'>;
 type PlacementData = Omit<Prisma.PlacementUncheckedCreateInput, 'id' | 'tenantId' | 'pathwayId' | 'createdAt'>;
@@ -35,14 +35,14 @@ export class ContractRepository {
   }
 
   /**
-   * Alternants a company tutor follows on `on` (current placements of open
+   * Alternants a company tutor follows on `day` (current placements of open
    * pathways), with row locks so that two placements made at once cannot
    * both pass the capacity check.
    */
-  async lockTutorLoad(tenantId: string, tutorMembershipId: string, on: Date): Promise<number> {
+  async lockTutorLoad(tenantId: string, tutorMembershipId: string, day: string): Promise<number> {
     await this.db.client.$queryRaw`SELECT id FROM memberships WHERE tenant_id = ${tenantId}::uuid AND id = ${tutorMembershipId}::uuid FOR UPDATE`;
     return this.db.client.placement.count({
-      where: { tenantId, tutorMembershipId, ...currentOn(on), pathway: { state: { notIn: ['CLOSED', 'WITHDRAWN'] } } },
+      where: { tenantId, tutorMembershipId, ...currentOn(day), pathway: { state: { notIn: ['CLOSED', 'WITHDRAWN'] } } },
     });
   }
 }

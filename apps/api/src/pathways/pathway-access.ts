@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@jalon/domain';
 import { RequestContext } from '@jalon/server/context';
-import { toDbDate, type Prisma } from '@jalon/server/database';
 import { notFound } from '@jalon/server/errors';
 import { MembershipRepository } from '../auth/membership.repository.js';
-import { PathwayRepository, type PathwayDetail } from './pathway.repository.js';
+import { PathwayRepository, type PathwayDetail, type PathwayScope } from './pathway.repository.js';
 
 /** Roles that see every pathway of the tenant and may change them. */
 const STAFF = new Set(['TENANT_ADMIN', 'COORDINATOR']);
 
 /**
- * Which pathways the caller may see (DESIGN.md §6), as a where clause that
- * every pathway query adds: a tutor sees those where they are the company
- * tutor of a current placement, an employer contact those placed with their
- * company, a candidate their own. Anything else reads as not found.
+ * Which pathways the caller may see (DESIGN.md §6), as a scope that every
+ * pathway query adds: a tutor sees those where they are the company tutor of
+ * a current placement, an employer contact those placed with their company,
+ * a candidate their own. Anything else reads as not found.
  */
 @Injectable()
 export class PathwayAccess {
@@ -43,29 +42,24 @@ export class PathwayAccess {
     return STAFF.has(this.context.principal?.role ?? '');
   }
 
-  async scope(): Promise<Prisma.PathwayWhereInput> {
+  async scope(): Promise<PathwayScope> {
     const principal = this.context.principal;
     if (!principal || !principal.membershipId) return NOTHING;
-    if (STAFF.has(principal.role)) return {};
+    if (STAFF.has(principal.role)) return { kind: 'tenant' };
     const membership = await this.memberships.findById(this.context.tenantId, principal.membershipId);
     if (!membership) return NOTHING;
+    const today = parisDate(new Date());
     switch (membership.role) {
       case 'TUTOR':
-        return { placements: { some: { tutorMembershipId: membership.id, ...currentOn(new Date()) } } };
+        return { kind: 'tutor', membershipId: membership.id, today };
       case 'EMPLOYER':
-        return membership.employerId ? { placements: { some: { employerId: membership.employerId, ...currentOn(new Date()) } } } : NOTHING;
+        return membership.employerId ? { kind: 'employer', employerId: membership.employerId, today } : NOTHING;
       case 'CANDIDATE':
-        return membership.candidateId ? { candidateId: membership.candidateId } : NOTHING;
+        return membership.candidateId ? { kind: 'candidate', candidateId: membership.candidateId } : NOTHING;
       default:
         return NOTHING;
     }
   }
 }
 
-const NOTHING: Prisma.PathwayWhereInput = { id: { in: [] } };
-
-/** A placement is current on a Paris day when it has started and not ended. */
-export function currentOn(now: Date): Prisma.PlacementWhereInput {
-  const today = toDbDate(parisDate(now));
-  return { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
-}
+const NOTHING: PathwayScope = { kind: 'none' };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Database, pageWithTotal, type Pathway, type PathwayState, type Prisma } from '@jalon/server/database';
+import type { ListPathwaysInput } from '@jalon/contracts';
+import { Database, Prisma, toDbDate, type Pathway, type PathwayState } from '@jalon/server/database';
+import { pathwaysMatching } from '@jalon/server/deadlines';
 
 /** Everything the pathway page shows, in one query. */
 export const pathwayDetail = {
@@ -20,7 +22,8 @@ const summary = {
   certification: { select: { id: true, code: true, title: true } },
 } satisfies Prisma.PathwayInclude;
 
-export type PathwaySummaryRow = Prisma.PathwayGetPayload<{ include: typeof summary }>;
+/** What a line of the list shows. */
+export type PathwaySummaryRow = Pick<Pathway, 'id' | 'state' | 'version' | 'activity' | 'cohortId' | 'referentCoordinatorId' | 'updatedAt'> & Prisma.PathwayGetPayload<{ select: typeof summary }>;
 
 export interface PathwayFilter {
   states?: PathwayState[];
@@ -33,6 +36,49 @@ export interface PathwayFilter {
   candidateSearch?: string;
 }
 
+/**
+ * Which pathways the caller sees (DESIGN.md §6), as PathwayAccess works it
+ * out: the whole tenant (staff), those with a placement current on `today`
+ * (a Paris day) whose company tutor or company is the caller's, the
+ * candidate's own, or none. Queries built by Prisma read it through
+ * `scopeWhere`, plain SQL through `scopeSql`: the two say the same.
+ */
+export type PathwayScope =
+  | { kind: 'tenant' }
+  | { kind: 'tutor'; membershipId: string; today: string }
+  | { kind: 'employer'; employerId: string; today: string }
+  | { kind: 'candidate'; candidateId: string }
+  | { kind: 'none' };
+
+/** The list's orders, on the pathway (alias `p`) and its candidate (`c`); the id breaks ties. */
+const LIST_ORDER: Record<ListPathwaysInput['sort'], Prisma.Sql> = {
+  updatedAt: Prisma.sql`p.updated_at ASC, p.id ASC`,
+  '-updatedAt': Prisma.sql`p.updated_at DESC, p.id ASC`,
+  createdAt: Prisma.sql`p.created_at ASC, p.id ASC`,
+  '-createdAt': Prisma.sql`p.created_at DESC, p.id ASC`,
+  state: Prisma.sql`p.state ASC, p.id ASC`,
+  '-state': Prisma.sql`p.state DESC, p.id ASC`,
+  candidate: Prisma.sql`c.last_name ASC, c.first_name ASC, p.id ASC`,
+  '-candidate': Prisma.sql`c.last_name DESC, c.first_name DESC, p.id ASC`,
+};
+
+interface ListRow {
+  id: string | null;
+  state: PathwayState;
+  version: number;
+  activity: 'ACTIVE' | 'INACTIVE';
+  cohort_id: string | null;
+  referent_coordinator_id: string | null;
+  updated_at: Date;
+  candidate_id: string;
+  first_name: string;
+  last_name: string;
+  certification_id: string;
+  code: string;
+  title: string;
+  total: number | null;
+}
+
 @Injectable()
 export class PathwayRepository {
   constructor(private readonly db: Database) {}
@@ -41,9 +87,8 @@ export class PathwayRepository {
     return this.db.client.pathway.create({ data: { ...data, tenantId } });
   }
 
-  /** `scope` is the caller's visibility (PathwayAccess). */
-  findDetail(tenantId: string, id: string, scope: Prisma.PathwayWhereInput): Promise<PathwayDetail | null> {
-    return this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scope] }, include: pathwayDetail });
+  findDetail(tenantId: string, id: string, scope: PathwayScope): Promise<PathwayDetail | null> {
+    return this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scopeWhere(scope)] }, include: pathwayDetail });
   }
 
   /** Records activity on the pathway (a progress entry, a comment…) without changing its version. */
@@ -52,8 +97,8 @@ export class PathwayRepository {
   }
 
   /** Whether the pathway exists and is within the caller's scope. */
-  async isVisible(tenantId: string, id: string, scope: Prisma.PathwayWhereInput): Promise<boolean> {
-    return (await this.db.client.pathway.count({ where: { AND: [{ tenantId, id }, scope] } })) === 1;
+  async isVisible(tenantId: string, id: string, scope: PathwayScope): Promise<boolean> {
+    return (await this.db.client.pathway.count({ where: { AND: [{ tenantId, id }, scopeWhere(scope)] } })) === 1;
   }
 
   /** Locks the pathway row until the transaction ends: concurrent changes wait, then see the new version. */
@@ -70,36 +115,61 @@ export class PathwayRepository {
     return count === 1;
   }
 
+  /**
+   * A page of the list and, when `countTotal`, how many pathways match, in
+   * one statement: the page is read first (its order is served by an index
+   * for the default sort), then its candidates and certifications for those
+   * rows only. The one row of the count carries the page (or nothing, past
+   * the last page).
+   */
   async list(
     tenantId: string,
-    scope: Prisma.PathwayWhereInput,
+    scope: PathwayScope,
     filter: PathwayFilter,
-    page: { orderBy: Prisma.PathwayOrderByWithRelationInput[]; page: number; pageSize: number },
-  ): Promise<{ items: PathwaySummaryRow[]; total: number }> {
-    const where: Prisma.PathwayWhereInput = { AND: [{ tenantId, ...toWhere(filter) }, scope] };
-    return pageWithTotal(
-      // One query for the page, then one per relation for its rows: joined relations would be built for every matching row before the sort.
-      () =>
-        this.db.client.pathway.findMany({
-          where,
-          include: summary,
-          orderBy: [...page.orderBy, { id: 'asc' }],
-          skip: (page.page - 1) * page.pageSize,
-          take: page.pageSize,
-          relationLoadStrategy: 'query',
-        }),
-      () => this.db.client.pathway.count({ where }),
-    );
+    page: { sort: ListPathwaysInput['sort']; page: number; pageSize: number; countTotal: boolean },
+  ): Promise<{ items: PathwaySummaryRow[]; total: number | null }> {
+    const where = Prisma.join([pathwaysMatching(tenantId, filter), ...filterSql(tenantId, filter), scopeSql(scope)], ' AND ');
+    const order = LIST_ORDER[page.sort];
+    const byCandidate = page.sort.endsWith('candidate') ? Prisma.sql`JOIN candidates c ON c.id = p.candidate_id` : Prisma.empty;
+    const counted = page.countTotal ? Prisma.sql`SELECT count(*)::int AS total FROM pathways p WHERE ${where}` : Prisma.sql`SELECT NULL::int AS total`;
+    const rows = await this.db.client.$queryRaw<ListRow[]>`
+      SELECT p.id, p.state::text AS state, p.version, p.activity::text AS activity, p.cohort_id, p.referent_coordinator_id, p.updated_at,
+             c.id AS candidate_id, c.first_name, c.last_name, k.id AS certification_id, k.code, k.title, counted.total
+      FROM (${counted}) counted
+      LEFT JOIN (
+        SELECT p.id, p.state, p.version, p.activity, p.cohort_id, p.referent_coordinator_id, p.candidate_id, p.certification_id, p.created_at, p.updated_at
+        FROM pathways p ${byCandidate}
+        WHERE ${where}
+        ORDER BY ${order}
+        LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}
+      ) p ON true
+      LEFT JOIN candidates c ON c.id = p.candidate_id
+      LEFT JOIN certifications k ON k.id = p.certification_id
+      ORDER BY ${order}`;
+    return {
+      items: rows.filter((r): r is ListRow & { id: string } => r.id !== null).map((r) => ({
+        id: r.id,
+        state: r.state,
+        version: r.version,
+        activity: r.activity,
+        cohortId: r.cohort_id,
+        referentCoordinatorId: r.referent_coordinator_id,
+        updatedAt: r.updated_at,
+        candidate: { id: r.candidate_id, firstName: r.first_name, lastName: r.last_name },
+        certification: { id: r.certification_id, code: r.code, title: r.title },
+      })),
+      total: rows[0]!.total,
+    };
   }
 
   /** The pathways of a scope with their current placement's company (home pages), at most `limit`. */
-  listWithCurrentEmployer(tenantId: string, scope: Prisma.PathwayWhereInput, today: Date, limit: number) {
+  listWithCurrentEmployer(tenantId: string, scope: PathwayScope, today: string, limit: number) {
     return this.db.client.pathway.findMany({
-      where: { AND: [{ tenantId, state: { notIn: ['CLOSED', 'WITHDRAWN'] } }, scope] },
+      where: { AND: [{ tenantId, state: { notIn: ['CLOSED', 'WITHDRAWN'] } }, scopeWhere(scope)] },
       include: {
         ...summary,
         placements: {
-          where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+          where: currentOn(today),
           select: { employer: { select: { id: true, name: true } } },
           orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
           take: 1,
@@ -132,18 +202,64 @@ export class PathwayRepository {
   }
 }
 
-function toWhere(filter: PathwayFilter): Prisma.PathwayWhereInput {
-  const placement: Prisma.PlacementWhereInput = {
-    ...(filter.employerId ? { employerId: filter.employerId } : {}),
-    ...(filter.tutorMembershipId ? { tutorMembershipId: filter.tutorMembershipId } : {}),
-  };
-  return {
-    ...(filter.states?.length ? { state: { in: filter.states } } : {}),
-    ...(filter.cohortId ? { cohortId: filter.cohortId } : {}),
-    ...(filter.candidateId ? { candidateId: filter.candidateId } : {}),
-    ...(filter.coordinatorId ? { referentCoordinatorId: filter.coordinatorId } : {}),
-    ...(filter.activity ? { activity: filter.activity } : {}),
-    ...(filter.candidateSearch ? { candidate: { searchName: { contains: filter.candidateSearch } } } : {}),
-    ...(Object.keys(placement).length ? { placements: { some: placement } } : {}),
-  };
+/** A placement is current on a Paris day when it has started and not ended. */
+export function currentOn(day: string): Prisma.PlacementWhereInput {
+  const on = toDbDate(day);
+  return { startDate: { lte: on }, OR: [{ endDate: null }, { endDate: { gte: on } }] };
+}
+
+function scopeWhere(scope: PathwayScope): Prisma.PathwayWhereInput {
+  switch (scope.kind) {
+    case 'tenant':
+      return {};
+    case 'tutor':
+      return { placements: { some: { tutorMembershipId: scope.membershipId, ...currentOn(scope.today) } } };
+    case 'employer':
+      return { placements: { some: { employerId: scope.employerId, ...currentOn(scope.today) } } };
+    case 'candidate':
+      return { candidateId: scope.candidateId };
+    case 'none':
+      return { id: { in: [] } };
+  }
+}
+
+/** `scopeWhere` for plain SQL on pathways (alias `p`). */
+export function scopeSql(scope: PathwayScope): Prisma.Sql {
+  switch (scope.kind) {
+    case 'tenant':
+      return Prisma.sql`TRUE`;
+    case 'tutor':
+      return withCurrentPlacement(Prisma.sql`pl.tutor_membership_id = ${scope.membershipId}::uuid`, scope.today);
+    case 'employer':
+      return withCurrentPlacement(Prisma.sql`pl.employer_id = ${scope.employerId}::uuid`, scope.today);
+    case 'candidate':
+      return Prisma.sql`p.candidate_id = ${scope.candidateId}::uuid`;
+    case 'none':
+      return Prisma.sql`FALSE`;
+  }
+}
+
+function withCurrentPlacement(placement: Prisma.Sql, day: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM placements pl
+    WHERE pl.tenant_id = p.tenant_id AND pl.pathway_id = p.id AND ${placement}
+      AND pl.start_date <= ${day}::date AND (pl.end_date IS NULL OR pl.end_date >= ${day}::date))`;
+}
+
+/** The list's filters besides cohort and coordinator (pathwaysMatching), only those given. */
+function filterSql(tenantId: string, filter: PathwayFilter): Prisma.Sql[] {
+  const placement = [
+    ...(filter.employerId ? [Prisma.sql`pl.employer_id = ${filter.employerId}::uuid`] : []),
+    ...(filter.tutorMembershipId ? [Prisma.sql`pl.tutor_membership_id = ${filter.tutorMembershipId}::uuid`] : []),
+  ];
+  return [
+    ...(filter.states?.length ? [Prisma.sql`p.state = ANY (${filter.states}::"PathwayState"[])`] : []),
+    ...(filter.activity ? [Prisma.sql`p.activity = ${filter.activity}::"Activity"`] : []),
+    ...(filter.candidateId ? [Prisma.sql`p.candidate_id = ${filter.candidateId}::uuid`] : []),
+    // `%` and `_` typed in the search stay wildcards, as with Prisma's `contains`.
+    ...(filter.candidateSearch
+      ? [Prisma.sql`p.candidate_id IN (SELECT s.id FROM candidates s WHERE s.tenant_id = ${tenantId}::uuid AND s.search_name LIKE '%' || ${filter.candidateSearch} || '%')`]
+      : []),
+    ...(placement.length ? [Prisma.sql`EXISTS (SELECT 1 FROM placements pl WHERE pl.tenant_id = p.tenant_id AND pl.pathway_id = p.id AND ${Prisma.join(placement, ' AND ')})`] : []),
+  ];
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { availableActions, checkContract, heldBackActions, checkTutorCapacity, parisDate, transition, yearOf, type PathwayAction, type Regulation, type RuleViolation } from '@jalon/domain';
+import { availableActions, checkContract, checkTutorCapacity, heldBackActions, parisDate, PATHWAY_STATES, transition, yearOf, type PathwayAction, type PathwayState, type Regulation, type RuleViolation } from '@jalon/domain';
 import {
   ErrorCode,
   normaliseForSearch,
@@ -20,6 +20,7 @@ import {
 } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
+import { pathwaysMatching } from '@jalon/server/deadlines';
 import { AppError, notFound, ruleViolation, validationFailed } from '@jalon/server/errors';
 import { REGULATION } from '@jalon/server/regulation';
 import { ReminderPlanner } from '@jalon/server/reminders';
@@ -30,10 +31,11 @@ import { CertificationRepository } from '../certifications/certification.reposit
 import { CohortRepository } from '../cohorts/cohort.repository.js';
 import { EmployerRepository } from '../employers/employer.repository.js';
 import { DashboardCache } from '../dashboard/dashboard.cache.js';
+import { DashboardRepository } from '../dashboard/dashboard.repository.js';
 import { ContractRepository } from './contract.repository.js';
 import { PathwayAccess } from './pathway-access.js';
 import { toSnapshot } from './pathway-snapshot.js';
-import { PathwayRepository, type PathwayDetail } from './pathway.repository.js';
+import { PathwayRepository, type PathwayDetail, type PathwayFilter } from './pathway.repository.js';
 import { toContractView, toHistoryView, toSummary, toView } from './pathway.views.js';
 import { TransitionRecorder } from './transition-recorder.js';
 
@@ -58,6 +60,7 @@ export class PathwaysService {
     private readonly audit: AuditTrail,
     private readonly reminders: ReminderPlanner,
     private readonly dashboardCache: DashboardCache,
+    private readonly dashboard: DashboardRepository,
   ) {}
 
   async create(input: CreatePathwayInput): Promise<PathwayView> {
@@ -93,28 +96,30 @@ export class PathwaysService {
   }
 
   async list(query: ListPathwaysInput): Promise<Page<PathwaySummary>> {
+    const tenantId = this.context.tenantId;
     const scope = await this.access.scope();
-    const descending = query.sort.startsWith('-');
-    const field = query.sort.replace(/^-/, '');
-    const direction = descending ? 'desc' : 'asc';
-    const orderBy: Prisma.PathwayOrderByWithRelationInput[] =
-      field === 'candidate' ? [{ candidate: { lastName: direction } }, { candidate: { firstName: direction } }] : [{ [field]: direction }];
-    const { items, total } = await this.pathways.list(
-      this.context.tenantId,
-      scope,
-      {
-        states: query.state,
-        cohortId: query.cohortId,
-        coordinatorId: query.coordinatorId,
-        employerId: query.employerId,
-        tutorMembershipId: query.tutorId,
-        candidateId: query.candidateId,
-        activity: query.activity,
-        candidateSearch: query.q ? normaliseForSearch(query.q) : undefined,
-      },
-      { orderBy, page: query.page, pageSize: query.pageSize },
-    );
-    return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+    const filter: PathwayFilter = {
+      states: query.state,
+      cohortId: query.cohortId,
+      coordinatorId: query.coordinatorId,
+      employerId: query.employerId,
+      tutorMembershipId: query.tutorId,
+      candidateId: query.candidateId,
+      activity: query.activity,
+      candidateSearch: query.q ? normaliseForSearch(query.q) : undefined,
+    };
+    // Staff filtering by state at most (a coordinator's usual view): the total adds up the tenant's
+    // cached counts by state, instead of counting thousands of rows again for every page.
+    const { states, ...narrowing } = filter;
+    const byStateOnly = scope.kind === 'tenant' && Object.values(narrowing).every((value) => value === undefined);
+    const byState = byStateOnly ? await this.countsByState(tenantId) : undefined;
+    const { items, total } = await this.pathways.list(tenantId, scope, filter, { sort: query.sort, page: query.page, pageSize: query.pageSize, countTotal: !byState });
+    return {
+      items: items.map(toSummary),
+      total: byState ? [...new Set(states ?? PATHWAY_STATES)].reduce((sum, state) => sum + (byState[state] ?? 0), 0) : total!,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async update(id: string, input: UpdatePathwayInput): Promise<PathwayView> {
@@ -193,7 +198,7 @@ export class PathwaysService {
     }
     if (errors.length) throw validationFailed(errors);
 
-    const load = await this.contracts.lockTutorLoad(tenantId, input.tutorMembershipId, toDbDate(input.startDate));
+    const load = await this.contracts.lockTutorLoad(tenantId, input.tutorMembershipId, input.startDate);
     const capacity = checkTutorCapacity({ currentAlternants: load, tutorIsEmployer: input.tutorIsEmployer, tutorIsGeiqCoordinator: tutor!.role !== 'TUTOR' }, this.regulation);
     if (capacity) throw violations([capacity]);
 
@@ -315,7 +320,15 @@ export class PathwaysService {
     return toView(pathway, tutors, availableActions(snapshot, now, this.regulation), heldBack);
   }
 
-  private isStaffMember(userId: string): Promise<boolean> {
-    return this.memberships.isActiveStaff(this.context.tenantId, userId);
+  /** The tenant's pathways by state, kept with the dashboard's figures (moved by every change through this service). */
+  private countsByState(tenantId: string): Promise<Partial<Record<PathwayState, number>>> {
+    return this.dashboardCache.get(tenantId, 'counts-by-state', async () =>
+      Object.fromEntries((await this.dashboard.countsByState(tenantId, pathwaysMatching(tenantId, {}))).map((row) => [row.state, row.count])),
+    );
+  }
+
+  private async isStaffMember(userId: string): Promise<boolean> {
+    const membership = await this.memberships.findByUser(this.context.tenantId, userId);
+    return !!membership && ['COORDINATOR', 'TENANT_ADMIN'].includes(membership.role);
   }
 }

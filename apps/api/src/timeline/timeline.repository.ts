@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type Comment } from '@jalon/server/database';
+import { scopeSql, type PathwayScope } from '../pathways/pathway.repository.js';
 
 export interface TimelineRow {
   type: 'STATUS_CHANGE' | 'PROGRESS_ENTRY' | 'AFEST_STEP' | 'DOCUMENT' | 'COMMENT' | 'REMINDER';
@@ -8,6 +9,9 @@ export interface TimelineRow {
   key: string;
   at: Date;
   actor_id: string | null;
+  /** The actor's name (users are not tenant rows: null only without an actor). */
+  actor_first_name: string | null;
+  actor_last_name: string | null;
   data: Record<string, unknown>;
 }
 
@@ -17,15 +21,24 @@ export class TimelineRepository {
 
   /**
    * A pathway's events from every source, newest first, one page after the
-   * cursor (at, key). AFEST steps are dated days: they sit at noon, Paris time.
+   * cursor (at, key), with their actors' names; null when the pathway is not
+   * within `scope`. AFEST steps are dated days: they sit at noon, Paris time.
    * Comments not shared with the candidate, and reminders not sent to them,
-   * are left out for the candidate.
+   * are left out for the candidate. One statement: the pathway's row carries
+   * the page (or nothing, past the last event).
    */
-  page(tenantId: string, pathwayId: string, options: { limit: number; after?: { at: Date; key: string }; candidateView: boolean }): Promise<TimelineRow[]> {
+  async page(
+    tenantId: string,
+    pathwayId: string,
+    scope: PathwayScope,
+    options: { limit: number; after?: { at: Date; key: string }; candidateView: boolean },
+  ): Promise<TimelineRow[] | null> {
     const afterAt = options.after?.at ?? null;
     const afterKey = options.after?.key ?? null;
-    return this.db.client.$queryRaw<TimelineRow[]>`
-      SELECT * FROM (
+    const rows = await this.db.client.$queryRaw<(Omit<TimelineRow, 'type'> & { type: TimelineRow['type'] | null })[]>`
+      SELECT t.type, t.id, t.key, t.at, t.actor_id, u.first_name AS actor_first_name, u.last_name AS actor_last_name, t.data
+      FROM pathways p
+      LEFT JOIN (SELECT * FROM (
         SELECT 'STATUS_CHANGE' AS type, h.id, h.id::text AS key, h.occurred_at AS at, h.actor_id,
                jsonb_build_object('fromState', h.from_state, 'toState', h.to_state, 'action', h.action) AS data
         FROM status_history h WHERE h.tenant_id = ${tenantId}::uuid AND h.pathway_id = ${pathwayId}::uuid
@@ -56,7 +69,12 @@ export class TimelineRepository {
       ) t
       WHERE ${afterAt}::timestamptz IS NULL OR (t.at, t.key) < (${afterAt}::timestamptz, ${afterKey}::text)
       ORDER BY t.at DESC, t.key DESC
-      LIMIT ${options.limit}`;
+      LIMIT ${options.limit}) t ON true
+      LEFT JOIN users u ON u.id = t.actor_id
+      WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ${pathwayId}::uuid AND ${scopeSql(scope)}
+      ORDER BY t.at DESC, t.key DESC`;
+    if (!rows.length) return null;
+    return rows.filter((row): row is TimelineRow => row.type !== null);
   }
 
   createComment(tenantId: string, data: { pathwayId: string; authorId: string; body: string; sharedWithCandidate: boolean }): Promise<Comment> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AFEST_STEP_LABELS, PATHWAY_ACTION_LABELS, PATHWAY_STATE_LABELS, type AfestStep, type PathwayActionType, type PathwayState } from '@jalon/domain';
 import { DOCUMENT_KIND_LABELS, type CommentView, type CreateCommentInput, type CursorPage, type CursorQueryInput, type DocumentKind, type TimelineItem } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
-import { validationFailed } from '@jalon/server/errors';
+import { notFound, validationFailed } from '@jalon/server/errors';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { UserRepository } from '../auth/user.repository.js';
 import { PathwayAccess } from '../pathways/pathway-access.js';
@@ -22,21 +22,20 @@ export class TimelineService {
   ) {}
 
   async page(pathwayId: string, query: CursorQueryInput): Promise<CursorPage<TimelineItem>> {
-    await this.access.assertVisible(pathwayId);
-    const rows = await this.timeline.page(this.context.tenantId, pathwayId, {
+    const rows = await this.timeline.page(this.context.tenantId, pathwayId, await this.access.scope(), {
       limit: query.limit + 1,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       candidateView: this.context.principal!.role === 'CANDIDATE',
     });
+    if (!rows) throw notFound('Ce parcours');
     const page = rows.slice(0, query.limit);
-    const actors = await this.users.namesOf(page.flatMap((r) => (r.actor_id ? [r.actor_id] : [])));
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({
         type: r.type,
         id: r.id,
         at: r.at.toISOString(),
-        actor: r.actor_id ? { id: r.actor_id, ...(actors.get(r.actor_id) ?? { firstName: '', lastName: '' }) } : null,
+        actor: r.actor_id ? { id: r.actor_id, firstName: r.actor_first_name ?? '', lastName: r.actor_last_name ?? '' } : null,
         summary: summarise(r),
         data: r.data,
       })),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, pageWithTotal } from '@jalon/server/database';
-import { currentOn } from '../pathways/pathway-access.js';
+import { currentOn } from '../pathways/pathway.repository.js';
 
 export interface TutorRow {
   id: string;
@@ -35,8 +35,8 @@ export class TutorRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  /** Alternants each tutor follows on `on`: current placements of open pathways (the load the capacity rule counts). */
-  async currentAlternants(tenantId: string, tutorMembershipIds: string[], on: Date): Promise<Map<string, number>> {
+  /** Alternants each tutor follows on `on` (a Paris day): current placements of open pathways (the load the capacity rule counts). */
+  async currentAlternants(tenantId: string, tutorMembershipIds: string[], on: string): Promise<Map<string, number>> {
     if (!tutorMembershipIds.length) return new Map();
     const rows = await this.db.client.placement.groupBy({
       by: ['tutorMembershipId'],

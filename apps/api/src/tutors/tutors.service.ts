@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parisDate } from '@jalon/domain';
 import type { ListTutorsInput, Page, TutorView } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { TutorRepository } from './tutor.repository.js';
@@ -14,7 +15,7 @@ export class TutorsService {
     const tenantId = this.context.tenantId;
     const { items, total } = await this.tutors.list(tenantId, query);
     const employers = await this.tutors.employerNames(tenantId, items.flatMap((t) => (t.employerId ? [t.employerId] : [])));
-    const load = await this.tutors.currentAlternants(tenantId, items.map((t) => t.id), new Date());
+    const load = await this.tutors.currentAlternants(tenantId, items.map((t) => t.id), parisDate(new Date()));
     return {
       items: items.map((t) => ({
         membershipId: t.id,
