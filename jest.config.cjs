@@ -49,6 +49,7 @@ module.exports = {
       // The web app in Debian's Chromium (playwright-core) against the real API, worker, Postgres and Redis.
       ...shared,
       displayName: 'browser',
+      testEnvironment: '<rootDir>/test/browser-environment.cjs',
       testMatch: ['<rootDir>/apps/web/test/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -17,6 +17,8 @@ const REPO_ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist');
 /** `npm test` writes them under .data/; `npm run test:screenshots` refreshes the README's, under docs/. */
 const SCREENSHOTS_DIR = process.env['SCREENSHOTS_DIR'] ?? path.join(REPO_ROOT, '.data/screenshots');
+/** What the pages of a failed test showed (reportFailure). */
+const FAILURES_DIR = path.join(REPO_ROOT, '.data/failed-browser-tests');
 
 /** Flags for Debian's Chromium in a container with no network but loopback. */
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=fr-FR'];
@@ -87,6 +89,13 @@ export function browserSuite(overrides: Record<string, string> = {}): BrowserSui
     chromium = launched;
     Object.assign(suite, { stack, browser: launched.browser });
   });
+  afterEach(async () => {
+    const failed = (globalThis as { __failedBrowserTest?: string }).__failedBrowserTest;
+    for (const [context, responses] of openContexts) {
+      if (failed) await reportFailure(failed, context, responses);
+      await context.close();
+    }
+  });
   afterAll(async () => {
     await chromium?.close();
     await suite.stack?.close();
@@ -102,12 +111,41 @@ export const PHONE = { viewport: { width: 360, height: 740 }, locale: 'fr-FR', t
 /** What Chromium refused under the page's Content-Security-Policy, in this test file; `browserSuite` expects none. */
 const contentSecurityViolations: string[] = [];
 
+/** The contexts a test opened and has not closed, each with its last API answers. */
+const openContexts = new Map<BrowserContext, string[]>();
+
 export async function newContext(browser: Browser, stack: WebStack, options = DESKTOP): Promise<BrowserContext> {
   const context = await browser.newContext({ ...options, baseURL: stack.url });
+  const responses: string[] = [];
+  openContexts.set(context, responses);
+  context.on('close', () => openContexts.delete(context));
   context.on('console', (message) => {
     if (message.type() === 'error' && message.text().includes('Content Security Policy')) contentSecurityViolations.push(message.text());
   });
+  context.on('response', (response) => {
+    const { pathname, search } = new URL(response.url());
+    if (!pathname.startsWith('/api/')) return;
+    responses.push(`${response.status()} ${response.request().method()} ${pathname}${search}`);
+    if (responses.length > 20) responses.shift();
+  });
   return context;
+}
+
+/**
+ * What each page of a failed test showed when it failed: its address, its
+ * text and the last API answers in the log, and a screenshot in FAILURES_DIR.
+ */
+async function reportFailure(test: string, context: BrowserContext, responses: string[]): Promise<void> {
+  for (const [index, page] of context.pages().entries()) {
+    const name = `${test.replace(/[^\p{L}\d]+/gu, '-').slice(0, 80)}-${index + 1}`;
+    const file = path.join(FAILURES_DIR, `${name}.png`);
+    mkdirSync(FAILURES_DIR, { recursive: true });
+    const text = await page.evaluate(() => document.body.innerText).catch((error: Error) => `(text unavailable: ${error.message})`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    console.error(
+      [`« ${test} » failed on ${page.url()}`, `screenshot: ${path.relative(REPO_ROOT, file)}`, 'last API answers:', ...responses.map((r) => `  ${r}`), 'page text:', text.replace(/\n{2,}/g, '\n').slice(0, 3_000)].join('\n'),
+    );
+  }
 }
 
 /** Fills the sign-in form (on the page already) as a person would and submits it. */

@@ -5,6 +5,7 @@ import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestTenant, type TestUser } from '../../../test/support/factories.js';
 import { bearer, http, login, startApi } from '../../../test/support/harness.js';
+import { PasswordHasher } from '../src/auth/password-hasher.js';
 
 const decode = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
 const header = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString()) as Record<string, unknown>;
@@ -239,6 +240,55 @@ describe('authentication', () => {
       const refused = await http(app).post('/api/v1/auth/switch-tenant').set(bearer(session.accessToken)).send({ tenantSlug: foreign.slug });
       expect(refused.status).toBe(403);
     });
+  });
+});
+
+describe('logging in while another login is being checked', () => {
+  const pools = openPools();
+  const factory = new Factory(pools.owner);
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    // One connection: a login that kept it while hashing would stop every other request.
+    app = await startApi(testConfig({ DATABASE_POOL_SIZE: '1', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' }));
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await pools.close();
+  });
+
+  it('does not hold a database connection while the password is hashed', async () => {
+    const tenant = await factory.tenant();
+    const [slow, other] = [await factory.member(tenant, 'COORDINATOR'), await factory.member(tenant, 'TUTOR')];
+    // The first check waits until released: the real hash, run later.
+    const hasher = app.get(PasswordHasher);
+    const verify = hasher.verify.bind(hasher);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const hashing = new Promise<void>((resolve) => (entered = resolve));
+    const spy = jest.spyOn(hasher, 'verify').mockImplementationOnce(async (hash, password) => {
+      entered();
+      await released;
+      return verify(hash, password);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const first = http(app).post('/api/v1/auth/login').send({ email: slow.email, password: slow.password }).then((r) => r);
+      await hashing;
+      const second = await Promise.race([
+        http(app).post('/api/v1/auth/login').send({ email: other.email, password: other.password }).then((r) => r.status),
+        new Promise((resolve) => (timer = setTimeout(() => resolve('still waiting after 3 s'), 3_000))),
+      ]);
+      clearTimeout(timer);
+      expect(second).toBe(200);
+      release();
+      expect((await first).status).toBe(200);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 });
 

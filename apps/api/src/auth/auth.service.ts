@@ -33,26 +33,22 @@ export class AuthService {
 
   /**
    * Checks the credentials and picks the tenant. Unknown e-mail and wrong
-   * password give the same answer in the same time; both are audited.
+   * password give the same answer in the same time; both are audited. The
+   * password is hashed between two short transactions, not inside one: a
+   * connection held for the hash would make simultaneous logins queue for
+   * the pool.
    */
   async authenticate(input: LoginInput, ip: string): Promise<SessionSubject> {
     await this.throttle.beforeAttempt(ip, input.email);
-    const result = await this.db.transaction(null, async () => {
-      const user = await this.users.findByEmail(input.email);
-      const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, input.password);
-      if (!user || !passwordOk || user.disabledAt) {
-        await this.audit.record({ action: 'auth.login.failure', entity: 'User', entityId: user?.id ?? null, actorId: user?.id ?? null });
-        return null;
-      }
-      const memberships = await this.memberships.listForUser(user.id);
-      return { user, memberships };
-    });
-    if (!result) {
+    const user = await this.db.transaction(null, () => this.users.findByEmail(input.email));
+    const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, input.password);
+    if (!user || !passwordOk || user.disabledAt) {
+      await this.db.transaction(null, () => this.audit.record({ action: 'auth.login.failure', entity: 'User', entityId: user?.id ?? null, actorId: user?.id ?? null }));
       await this.throttle.onFailure(input.email);
       throw invalidCredentials();
     }
     await this.throttle.onSuccess(input.email);
-    const { user, memberships } = result;
+    const memberships = await this.db.transaction(null, () => this.memberships.listForUser(user.id));
     return { user, memberships, membership: this.choose(user.isPlatformAdmin, memberships, input.tenantSlug) };
   }
 
