@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration=SECONDS] [--reseed] [--no-write] [--app=DIR]`: the API at
+ * `npm run bench [-- --duration=SECONDS] [--reseed] [--no-write] [--app=DIR] [--only=REGEX] [--profile=DIR]`: the API at
  * GEIQ-network scale, side by side with a bare Fastify + pg baseline.
  *
  * Builds the apps, makes sure both datasets of `bench:seed` exist (full and
@@ -9,11 +9,14 @@
  * tutors and an employer contact of the large tenant. Prints one table and
  * writes it to docs/benchmarks.md between the `bench:api` markers.
  * `--app=DIR` runs the API and worker built in another checkout (an earlier
- * commit, for before/after figures) against the same datasets.
+ * commit, for before/after figures) against the same datasets. `--only=REGEX`
+ * runs the scenarios whose name matches, on the full dataset only, and
+ * writes nothing: for comparing one change quickly. `--profile=DIR` writes
+ * the API's V8 CPU profile (.cpuprofile) there when it stops.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +32,8 @@ import { BENCH_DOCUMENT_KEY, BENCH_LOGINS, BENCH_PASSWORD, buildDataset, FULL, T
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const DURATION = Number(option('duration') ?? 10);
 const APP_DIR = path.resolve(option('app') ?? REPO_ROOT);
+const ONLY = option('only') ? new RegExp(option('only')!, 'i') : undefined;
+const PROFILE_FLAGS = option('profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(option('profile')!)}`] : [];
 const CONNECTIONS = 32;
 const TUTORS = 32;
 const API = '/api/v1';
@@ -63,6 +68,9 @@ interface Row {
   /** Requests that timed out (10 s): they are in `errors`, not in the percentiles. */
   timeouts: number;
   rssMb: number;
+  /** CPU time per request of the server answering (API or baseline) and of every PostgreSQL process, in ms. */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
 }
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
@@ -78,7 +86,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   try {
-    for (const size of [FULL, TENTH]) {
+    for (const size of ONLY ? [FULL] : [FULL, TENTH]) {
       const environment = await ensureDataset(size);
       try {
         rows.push(...(await runDataset(size, environment, smtpUrl)));
@@ -92,7 +100,7 @@ async function main(): Promise<void> {
 
   const table = render(rows);
   console.log(`\n${table}`);
-  if (!process.argv.includes('--no-write')) writeDocs(table, started);
+  if (!process.argv.includes('--no-write') && !ONLY) writeDocs(table, started);
 }
 
 /** The dataset's database, built by `bench:seed` unless it is already there (or `--reseed`). */
@@ -137,7 +145,7 @@ async function runDataset(size: DatasetSize, environment: Environment, smtpUrl: 
     DOCUMENTS_DIR: documentsDir,
     LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
   };
-  const api = await startProcess('api', process.execPath, [...API_PROCESS.flags, path.join(APP_DIR, 'apps/api/dist/main.js')], { ...env, ...API_PROCESS.env }, () => probe(`http://127.0.0.1:${apiPort}/health/live`));
+  const api = await startProcess('api', process.execPath, [...API_PROCESS.flags, ...PROFILE_FLAGS, path.join(APP_DIR, 'apps/api/dist/main.js')], { ...env, ...API_PROCESS.env }, () => probe(`http://127.0.0.1:${apiPort}/health/live`));
   const worker = await startProcess('worker', process.execPath, [path.join(APP_DIR, 'apps/worker/dist/main.js')], env);
   const baseline = await startProcess('baseline', process.execPath, ['--import', 'tsx', 'scripts/bench/baseline.ts', environment.appUrl, String(baselinePort)], env, () =>
     probe(`http://127.0.0.1:${baselinePort}/pathways/00000000-0000-0000-0000-000000000000`, [404, 500]),
@@ -216,21 +224,23 @@ async function runDataset(size: DatasetSize, environment: Environment, smtpUrl: 
         },
       },
     ];
-    const scenarios = size === FULL ? everything : everything.filter((s) => /GET \/pathways \(|dashboard|timeline/.test(s.name));
+    const scenarios = ONLY ? everything.filter((s) => ONLY.test(s.name)) : size === FULL ? everything : everything.filter((s) => /GET \/pathways \(|dashboard|timeline/.test(s.name));
 
     // The worker's first absence scan reads every pathway: measure once it is done.
     await settle(owner);
     const rows: Row[] = [];
     // The dashboard is cached for a minute: also time its computation, one request at a time with the cache emptied before each.
-    const computed = await coldDashboard(`${base}${API}/dashboard`, coordinator, environment.redisUrl, `${prefix}:dashboard:${tenantId}:generation`);
-    rows.push({ dataset: label, ...computed, rssMb: Math.round(rssOf(api.child.pid!) / 1024) });
-    console.log(`  ${computed.scenario}: p50 ${computed.p50.toFixed(1)} ms, p95 ${computed.p95.toFixed(1)} ms`);
+    if (!ONLY || ONLY.test(COMPUTED_DASHBOARD)) {
+      const computed = await coldDashboard(`${base}${API}/dashboard`, coordinator, environment.redisUrl, `${prefix}:dashboard:${tenantId}:generation`);
+      rows.push({ dataset: label, ...computed, rssMb: Math.round(rssOf(api.child.pid!) / 1024) });
+      console.log(`  ${computed.scenario}: p50 ${computed.p50.toFixed(1)} ms, p95 ${computed.p95.toFixed(1)} ms`);
+    }
     for (const scenario of scenarios) {
       const url = scenario.target === 'api' ? base : `http://127.0.0.1:${baselinePort}`;
       await load(url, { ...scenario, ...(scenario.amount ? { amount: 50 } : {}) }, 2, 8); // warm-up: JIT, plans, caches
-      const row = await load(url, scenario, DURATION, CONNECTIONS, api.child.pid!);
+      const row = await load(url, scenario, DURATION, CONNECTIONS, scenario.target === 'api' ? api.child.pid! : baseline.child.pid!);
       rows.push({ dataset: label, ...row });
-      console.log(`  ${scenario.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, errors ${row.errors}, RSS ${row.rssMb} MB`);
+      console.log(`  ${scenario.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, errors ${row.errors}, RSS ${row.rssMb} MB, CPU ms/request ${row.serverCpuMs?.toFixed(2)} (server), ${row.databaseCpuMs?.toFixed(2)} (PostgreSQL)`);
     }
     return rows;
   } finally {
@@ -245,6 +255,7 @@ async function load(url: string, scenario: Scenario, seconds: number, connection
   let errors = 0;
   let rss = 0;
   const sampler = pid ? setInterval(() => (rss = Math.max(rss, rssOf(pid))), 200) : undefined;
+  const cpuBefore = pid ? { server: cpuMsOf(pid), database: postgresCpu() } : undefined;
   const at = performance.now();
   let instance!: autocannon.Instance;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
@@ -281,6 +292,9 @@ async function load(url: string, scenario: Scenario, seconds: number, connection
     errors: errors + result.errors,
     timeouts: result.timeouts,
     rssMb: Math.round(rss / 1024),
+    ...(pid && cpuBefore && latencies.length
+      ? { serverCpuMs: (cpuMsOf(pid) - cpuBefore.server) / latencies.length, databaseCpuMs: postgresCpuSince(cpuBefore.database) / latencies.length }
+      : {}),
   };
 }
 
@@ -322,11 +336,11 @@ async function coldDashboard(url: string, token: string, redisUrl: string, gener
 function render(rows: Row[]): string {
   const byName = (dataset: string, name: string) => rows.find((r) => r.dataset === dataset && r.scenario === name);
   const lines = [
-    `| dataset | scenario (${CONNECTIONS} connections, ${DURATION} s unless a count is given) | requests | req/s | p50 ms | p95 ms | p99 ms | errors (timeouts) | API RSS MB |`,
-    '|---|---|---|---|---|---|---|---|---|',
+    `| dataset | scenario (${CONNECTIONS} connections, ${DURATION} s unless a count is given) | requests | req/s | p50 ms | p95 ms | p99 ms | errors (timeouts) | API RSS MB | CPU ms per request: server, PostgreSQL |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.dataset} | ${r.scenario} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} (${r.timeouts}) | ${r.scenario.startsWith('baseline') ? '–' : r.rssMb} |`,
+        `| ${r.dataset} | ${r.scenario} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} (${r.timeouts}) | ${r.scenario.startsWith('baseline') ? '–' : r.rssMb} | ${r.serverCpuMs === undefined ? '–' : `${r.serverCpuMs.toFixed(2)}, ${r.databaseCpuMs!.toFixed(2)}`} |`,
     ),
   ];
   const baseline = byName('full', 'baseline: pathway by id (Fastify + pg)');
@@ -396,6 +410,38 @@ async function probe(url: string, ok: number[] = [200]): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** CPU time (user and system) a process has used, in ms (Linux: clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time used so far by each PostgreSQL process of the machine (server and backends), in ms, by pid. */
+function postgresCpu(): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8') === 'postgres\n') used.set(Number(entry), cpuMsOf(Number(entry)));
+    } catch {
+      // The process has ended.
+    }
+  }
+  return used;
+}
+
+/** What PostgreSQL processes used since `before` (a backend that ended meanwhile is not counted). */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, used] of postgresCpu()) total += used - (before.get(pid) ?? 0);
+  return total;
 }
 
 function rssOf(pid: number): number {

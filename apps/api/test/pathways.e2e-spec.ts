@@ -35,8 +35,8 @@ describe('pathways', () => {
   const api = () => as(token);
 
   /** A pathway in EXPERIENCE: contract started a month ago (OPCO filed), placed with a tutor. */
-  async function pathwayInExperience(options: { employerId?: string; tutor?: TestUser & { membershipId: string }; candidateId?: string } = {}) {
-    const certification = await factory.certification(tenant);
+  async function pathwayInExperience(options: { employerId?: string; tutor?: TestUser & { membershipId: string }; candidateId?: string; certification?: { id: string } } = {}) {
+    const certification = options.certification ?? (await factory.certification(tenant));
     const candidateId = options.candidateId ?? (await factory.candidate(tenant)).id;
     const employerId = options.employerId ?? (await factory.employer(tenant)).id;
     const tutor = options.tutor ?? (await factory.member(tenant, 'TUTOR'));
@@ -131,6 +131,36 @@ describe('pathways', () => {
     ]);
     const audit = await pools.owner.query(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'Pathway' AND entity_id = $1 AND action LIKE 'pathway.%'`, [id]);
     expect(audit.rows[0].n).toBe(8);
+  });
+
+  it('allows one recevabilité request per certification and calendar year, counted on all the person’s pathways', async () => {
+    const withLivret = async (pathwayId: string) =>
+      pools.owner.query(
+        `INSERT INTO documents (id, tenant_id, pathway_id, kind, file_name, mime_type, size_bytes, sha256, storage_key) VALUES (gen_random_uuid(), $1, $2, 'ADMISSIBILITY_FORM', 'livret1.pdf', 'application/pdf', 10, repeat('0', 64), 'x')`,
+        [tenant.id, pathwayId],
+      );
+    const first = await pathwayInExperience();
+    await withLivret(first.id);
+    const submitted = await api().post(`/pathways/${first.id}/transitions`, { action: 'submitAdmissibility', expectedVersion: first.version, submittedOn: today() });
+    expect(submitted.status).toBe(200);
+
+    // The same person, the same certification, on a pathway opened again.
+    const second = await pathwayInExperience({ candidateId: first.candidateId, certification: first.certification });
+    await withLivret(second.id);
+    const page = await api().get(`/pathways/${second.id}`);
+    expect(page.body.availableActions).not.toContain('submitAdmissibility');
+    expect(page.body.heldBackActions).toEqual([{ action: 'submitAdmissibility', reason: expect.stringMatching(/une seule demande par certification et par année civile/) as unknown }]);
+    const refused = await api().post(`/pathways/${second.id}/transitions`, { action: 'submitAdmissibility', expectedVersion: second.version, submittedOn: today() });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].code).toBe('ADMISSIBILITY_QUOTA_CERTIFICATION');
+
+    // A request dated last year counts in last year, where the person had made none.
+    const year = Number(today().slice(0, 4));
+    await pools.owner.query(`UPDATE contracts SET start_date = $2, opco_filed_on = $2 WHERE pathway_id = $1`, [second.id, `${year - 1}-09-01`]);
+    await pools.owner.query(`UPDATE placements SET start_date = $2 WHERE pathway_id = $1`, [second.id, `${year - 1}-09-01`]);
+    const lastYear = await api().post(`/pathways/${second.id}/transitions`, { action: 'submitAdmissibility', expectedVersion: second.version, submittedOn: `${year - 1}-12-15` });
+    expect(lastYear.status).toBe(200);
+    expect(lastYear.body.pathway.state).toBe('ADMISSIBILITY_PENDING');
   });
 
   it('answers a stale expectedVersion with 409 and the current version, changing nothing', async () => {

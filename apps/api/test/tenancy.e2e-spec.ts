@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
 import { Database } from '@jalon/server/database';
 import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
@@ -132,6 +133,37 @@ describe('tenancy', () => {
     }));
     expect(after.invitations).toBe(0);
     expect(after.setting ?? '').toBe('');
+  });
+
+  it('opens a tenant’s transaction in one round trip, and each of many at once sees only its own tenant', async () => {
+    const db = app.get(Database);
+    const sent = jest.spyOn(pg.Client.prototype, 'query');
+    try {
+      const seen = await db.transaction(tenantA.id, async () => (await db.client.$queryRaw<{ s: string }[]>`SELECT current_setting('app.tenant_id') AS s`)[0]!.s);
+      expect(seen).toBe(tenantA.id);
+      // BEGIN with the tenant, the statement, COMMIT.
+      expect(sent.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text).split(' ')[0])).toEqual(['BEGIN;', 'SELECT', 'COMMIT']);
+    } finally {
+      sent.mockRestore();
+    }
+    const tenants = Array.from({ length: 24 }, (_, i) => (i % 2 ? tenantA.id : tenantB.id));
+    const answers = await Promise.all(
+      tenants.map((tenantId) =>
+        db.transaction(tenantId, async () => ({
+          setting: (await db.client.$queryRaw<{ s: string }[]>`SELECT current_setting('app.tenant_id') AS s`)[0]!.s,
+          invitations: await db.client.invitation.findMany({ select: { tenantId: true } }),
+        })),
+      ),
+    );
+    answers.forEach((answer, i) => {
+      expect(answer.setting).toBe(tenants[i]);
+      expect(answer.invitations.length).toBeGreaterThan(0);
+      expect(answer.invitations.every((inv) => inv.tenantId === tenants[i])).toBe(true);
+    });
+    // A transaction without tenant still begins before its first statement: its statements share one transaction id.
+    const txid = async () => (await db.client.$queryRaw<{ id: string }[]>`SELECT txid_current()::text AS id`)[0]!.id;
+    const [first, second] = await db.transaction(null, async () => [await txid(), await txid()]);
+    expect(second).toBe(first);
   });
 
   it('does not carry a tenant from one request to the next', async () => {

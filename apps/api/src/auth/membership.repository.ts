@@ -40,16 +40,6 @@ export class MembershipRepository {
     return this.db.client.membership.findFirst({ where: { tenantId, id, disabledAt: null } });
   }
 
-  /** First and last names of members, by membership id (tutors on a pathway page). */
-  async namesOf(tenantId: string, membershipIds: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
-    if (!membershipIds.length) return new Map();
-    const rows = await this.db.client.membership.findMany({
-      where: { tenantId, id: { in: [...new Set(membershipIds)] } },
-      select: { id: true, user: { select: { firstName: true, lastName: true } } },
-    });
-    return new Map(rows.map((r) => [r.id, r.user]));
-  }
-
   /** Whether the user is active staff of the tenant (admin or coordinator): who may be a referent coordinator. */
   async isActiveStaff(tenantId: string, userId: string): Promise<boolean> {
     const count = await this.db.client.membership.count({ where: { tenantId, userId, disabledAt: null, role: { in: [...STAFF_ROLES] } } });

@@ -4,7 +4,6 @@ import { COMPETENCY_LEVEL_LABELS } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { fromDbDate } from '@jalon/server/database';
 import { AfestRepository } from '../afest/afest.repository.js';
-import { MembershipRepository } from '../auth/membership.repository.js';
 import { UserRepository } from '../auth/user.repository.js';
 import { CertificationRepository } from '../certifications/certification.repository.js';
 import { PathwayAccess } from '../pathways/pathway-access.js';
@@ -29,7 +28,6 @@ export class LivretService {
     private readonly certifications: CertificationRepository,
     private readonly progress: ProgressRepository,
     private readonly afest: AfestRepository,
-    private readonly memberships: MembershipRepository,
     private readonly users: UserRepository,
     private readonly tenants: TenantRepository,
   ) {}
@@ -43,7 +41,6 @@ export class LivretService {
     const cycles = await this.afest.listCycles(tenantId, pathwayId);
     const modules = await this.afest.listModules(tenantId, pathwayId);
     const history = await this.pathways.history(tenantId, pathwayId);
-    const tutors = await this.memberships.namesOf(tenantId, pathway.placements.map((p) => p.tutorMembershipId));
     const authors = await this.users.namesOf(observations.map((o) => o.authorId));
     const tenant = await this.tenants.findById(tenantId);
     const name = (p?: { firstName: string; lastName: string }) => (p ? `${p.firstName} ${p.lastName}` : '');
@@ -68,7 +65,7 @@ export class LivretService {
         pay: `${c.payPercentOfSmic} % du SMIC`,
         opco: c.opco ?? 'non précisé',
       })),
-      placements: pathway.placements.map((p) => ({ employer: p.employer.name, tutor: name(tutors.get(p.tutorMembershipId)), period: period(p.startDate, p.endDate) })),
+      placements: pathway.placements.map((p) => ({ employer: p.employer.name, tutor: name(p.tutor.user), period: period(p.startDate, p.endDate) })),
       competencies: certification.blocs.filter((b) => targeted(b.code)).flatMap((b) =>
         b.competencies.map((c) => {
           const level = levels.get(c.id);

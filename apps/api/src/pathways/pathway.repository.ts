@@ -1,21 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import type { ListPathwaysInput } from '@jalon/contracts';
+import { parisDate, yearOf } from '@jalon/domain';
 import { Database, Prisma, toDbDate, type Pathway, type PathwayState } from '@jalon/server/database';
 import { pathwaysMatching } from '@jalon/server/deadlines';
 
-/** Everything the pathway page shows, in one query. */
-export const pathwayDetail = {
-  candidate: { select: { id: true, firstName: true, lastName: true, birthDate: true, qualificationLevel: true, publicCategory: true } },
-  certification: { select: { id: true, code: true, title: true, admissibilityValidityMonths: true, blocs: { select: { code: true }, orderBy: { position: 'asc' } } } },
-  contracts: { orderBy: { startDate: 'asc' } },
-  placements: { orderBy: { startDate: 'asc' }, include: { employer: { select: { id: true, name: true } } } },
-  admissibilities: { orderBy: { attempt: 'asc' } },
-  validationDossiers: { orderBy: { attempt: 'asc' } },
-  jurySessions: { orderBy: { attempt: 'asc' }, include: { blocResults: { orderBy: { blocCode: 'asc' } } } },
-  documents: { where: { deletedAt: null }, select: { kind: true } },
-} satisfies Prisma.PathwayInclude;
+/**
+ * Everything the pathway page shows, in one query: with its company tutors'
+ * names, and the recevabilité requests of its candidate (all pathways) in
+ * `year`, which the rule on requests per year counts.
+ */
+function pathwayDetail(year: number) {
+  return {
+    candidate: {
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        birthDate: true,
+        qualificationLevel: true,
+        publicCategory: true,
+        pathways: {
+          select: {
+            certificationId: true,
+            admissibilities: { where: { submittedOn: { gte: new Date(`${year}-01-01T00:00:00Z`), lt: new Date(`${year + 1}-01-01T00:00:00Z`) } }, select: { blocsOnly: true } },
+          },
+        },
+      },
+    },
+    certification: { select: { id: true, code: true, title: true, admissibilityValidityMonths: true, blocs: { select: { code: true }, orderBy: { position: 'asc' } } } },
+    contracts: { orderBy: { startDate: 'asc' } },
+    placements: { orderBy: { startDate: 'asc' }, include: { employer: { select: { id: true, name: true } }, tutor: { select: { user: { select: { firstName: true, lastName: true } } } } } },
+    admissibilities: { orderBy: { attempt: 'asc' } },
+    validationDossiers: { orderBy: { attempt: 'asc' } },
+    jurySessions: { orderBy: { attempt: 'asc' }, include: { blocResults: { orderBy: { blocCode: 'asc' } } } },
+    documents: { where: { deletedAt: null }, select: { kind: true } },
+  } satisfies Prisma.PathwayInclude;
+}
 
-export type PathwayDetail = Prisma.PathwayGetPayload<{ include: typeof pathwayDetail }>;
+/** A pathway as its page shows it; `requestsYear`: the year of the candidate's requests it carries (a Paris year). */
+export type PathwayDetail = Prisma.PathwayGetPayload<{ include: ReturnType<typeof pathwayDetail> }> & { requestsYear: number };
 
 const summary = {
   candidate: { select: { id: true, firstName: true, lastName: true } },
@@ -87,8 +110,10 @@ export class PathwayRepository {
     return this.db.client.pathway.create({ data: { ...data, tenantId } });
   }
 
-  findDetail(tenantId: string, id: string, scope: PathwayScope): Promise<PathwayDetail | null> {
-    return this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scopeWhere(scope)] }, include: pathwayDetail });
+  async findDetail(tenantId: string, id: string, scope: PathwayScope): Promise<PathwayDetail | null> {
+    const requestsYear = yearOf(parisDate(new Date()));
+    const pathway = await this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scopeWhere(scope)] }, include: pathwayDetail(requestsYear) });
+    return pathway && { ...pathway, requestsYear };
   }
 
   /** Records activity on the pathway (a progress entry, a comment…) without changing its version. */

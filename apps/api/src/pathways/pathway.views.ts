@@ -2,8 +2,6 @@ import type { ContractView, PathwaySummary, PathwayView, PlacementView, StatusHi
 import { fromDbDate, fromOptionalDbDate, type Contract, type StatusHistory } from '@jalon/server/database';
 import type { PathwayDetail, PathwaySummaryRow } from './pathway.repository.js';
 
-export type TutorNames = Map<string, { firstName: string; lastName: string }>;
-
 export function toSummary(p: PathwaySummaryRow): PathwaySummary {
   return {
     id: p.id,
@@ -37,7 +35,7 @@ export function toContractView(c: Contract): ContractView {
   };
 }
 
-export function toView(p: PathwayDetail, tutors: TutorNames, availableActions: string[], heldBackActions: PathwayView['heldBackActions']): PathwayView {
+export function toView(p: PathwayDetail, availableActions: string[], heldBackActions: PathwayView['heldBackActions']): PathwayView {
   return {
     ...toSummary(p),
     targetBlocCodes: p.targetBlocCodes,
@@ -49,7 +47,7 @@ export function toView(p: PathwayDetail, tutors: TutorNames, availableActions: s
         id: pl.id,
         contractId: pl.contractId,
         employer: pl.employer,
-        tutor: { membershipId: pl.tutorMembershipId, ...(tutors.get(pl.tutorMembershipId) ?? { firstName: '', lastName: '' }) },
+        tutor: { membershipId: pl.tutorMembershipId, firstName: pl.tutor.user.firstName, lastName: pl.tutor.user.lastName },
         tutorIsEmployer: pl.tutorIsEmployer,
         startDate: fromDbDate(pl.startDate),
         endDate: fromOptionalDbDate(pl.endDate),

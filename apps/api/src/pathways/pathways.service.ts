@@ -303,21 +303,20 @@ export class PathwaysService {
   private async snapshotOf(pathway: PathwayDetail, now: Date, submittedOn?: string) {
     const today = parisDate(now);
     const year = yearOf(submittedOn ?? today);
-    const requests = await this.pathways.admissibilityRequestsInYear(this.context.tenantId, pathway.candidateId, year);
-    return toSnapshot(
-      pathway,
-      today,
-      requests.map((r) => ({ certificationId: r.pathway.certificationId, blocsOnly: r.blocsOnly })),
-    );
+    // The detail carries the current year's requests; a request dated in another year counts that year's.
+    const requests =
+      year === pathway.requestsYear
+        ? pathway.candidate.pathways.flatMap((p) => p.admissibilities.map((a) => ({ certificationId: p.certificationId, blocsOnly: a.blocsOnly })))
+        : (await this.pathways.admissibilityRequestsInYear(this.context.tenantId, pathway.candidateId, year)).map((r) => ({ certificationId: r.pathway.certificationId, blocsOnly: r.blocsOnly }));
+    return toSnapshot(pathway, today, requests);
   }
 
   private async view(pathway: PathwayDetail): Promise<PathwayView> {
-    const tutors = await this.memberships.namesOf(this.context.tenantId, pathway.placements.map((p) => p.tutorMembershipId));
-    if (!this.access.isStaff) return toView(pathway, tutors, [], []);
+    if (!this.access.isStaff) return toView(pathway, [], []);
     const now = new Date();
     const snapshot = await this.snapshotOf(pathway, now);
     const heldBack = heldBackActions(snapshot, now, this.regulation).map(({ action, violation }) => ({ action, reason: violation.message.fr }));
-    return toView(pathway, tutors, availableActions(snapshot, now, this.regulation), heldBack);
+    return toView(pathway, availableActions(snapshot, now, this.regulation), heldBack);
   }
 
   /** The tenant's pathways by state, kept with the dashboard's figures (moved by every change through this service). */

@@ -5,6 +5,7 @@ import { ClsService } from 'nestjs-cls';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { PrismaClient, type Prisma } from './generated/client.js';
+import { SET_TENANT_SQL, TenantScopedClient } from './tenant-scoped-client.js';
 
 /** The Prisma client of one unit of work (an interactive transaction). */
 export type Tx = Prisma.TransactionClient;
@@ -45,8 +46,9 @@ export class Database implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly cls: ClsService,
   ) {
-    this.pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize, application_name: 'jalon' });
+    this.pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize, application_name: 'jalon', Client: TenantScopedClient });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'idle database connection lost'));
+    this.pool.on('release', (_error: Error | undefined, client: pg.PoolClient) => (client as unknown as TenantScopedClient).forgetHeldBegin());
     const adapter = new PrismaPg(
       this.pool,
       // The adapter's type says string; undefined (no name) is what pg expects for an unnamed statement.
@@ -90,7 +92,8 @@ export class Database implements OnModuleDestroy {
     try {
       result = await this.prisma.$transaction(
         async (tx) => {
-          if (tenantId) await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+          // With BEGIN, in one round trip (TenantScopedClient).
+          if (tenantId) await tx.$queryRawUnsafe(SET_TENANT_SQL, tenantId);
           Object.assign(store, { [TX]: tx, [TENANT]: tenantId, [AFTER_COMMIT]: callbacks, [AFTER_ROLLBACK]: compensations });
           return this.cls.runWith(store as never, work);
         },
@@ -119,7 +122,7 @@ export class Database implements OnModuleDestroy {
     let broken = false;
     try {
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await client.query(SET_TENANT_SQL, [tenantId]);
       const result = await work({ query: async <R extends object>(text: string, params?: unknown[]) => (await client.query<R>(text, params)).rows });
       await client.query('COMMIT');
       return result;
@@ -146,7 +149,7 @@ export class Database implements OnModuleDestroy {
    * tenant), acts as `tenantId` from now on, until the transaction ends.
    */
   async enterTenant(tenantId: string): Promise<void> {
-    await this.client.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+    await this.client.$queryRawUnsafe(SET_TENANT_SQL, tenantId);
     this.cls.set(TENANT, tenantId);
   }
 
