@@ -192,6 +192,8 @@ async function runDataset(size: DatasetSize, environment: Environment, smtpUrl: 
     const everything: Scenario[] = [
       { name: 'baseline: pathway by id (Fastify + pg)', target: 'baseline', next: () => ({ method: 'GET', path: `/pathways/${pick(ids)}`, headers: { 'x-tenant-id': tenantId } }) },
       { name: 'GET /pathways/:id', target: 'api', next: () => get(`${API}/pathways/${pick(ids)}`) },
+      // The floor of any authenticated read: JWT, Nest's pipeline, one transaction with two small reads.
+      { name: 'GET /auth/me', target: 'api', next: () => get(`${API}/auth/me`) },
       { name: 'GET /pathways (filtered page of 50)', target: 'api', next: () => get(`${API}/pathways?state=${pick(['EXPERIENCE', 'DOSSIER', 'ADMISSIBILITY_PENDING,DOSSIER'])}&pageSize=50&page=${1 + Math.floor(Math.random() * 5)}`) },
       { name: 'GET /dashboard', target: 'api', next: () => get(`${API}/dashboard`) },
       { name: 'GET /pathways/:id/timeline', target: 'api', next: () => get(`${API}/pathways/${pick(ids)}/timeline`) },

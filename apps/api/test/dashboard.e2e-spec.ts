@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
 import { addDays, addMonths, parisDate } from '@jalon/domain';
 import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
@@ -57,7 +58,12 @@ describe('coordinator dashboard', () => {
     const first = (await http(app).get('/api/v1/dashboard').set(bearer(token))).body;
     // Written behind the API's back: a cached dashboard does not see it.
     await pools.owner.query('UPDATE jury_sessions SET place = $1 WHERE pathway_id = $2', ['Salle du jury', pathwayId]);
+    // Served from the cache without a word to the database.
+    const sent = jest.spyOn(pg.Client.prototype, 'query');
     const again = (await http(app).get('/api/v1/dashboard').set(bearer(token))).body;
+    const statements = sent.mock.calls.length;
+    sent.mockRestore();
+    expect(statements).toBe(0);
     expect(again.computedAt).toBe(first.computedAt);
     expect(again.juriesNext30Days[0].place).toBe(first.juriesNext30Days[0].place);
 

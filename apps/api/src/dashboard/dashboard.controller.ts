@@ -4,14 +4,16 @@ import { DashboardQuery, Permission, type DashboardQueryInput, type DashboardVie
 import { Can } from '../access/access.decorators.js';
 import { DashboardService } from './dashboard.service.js';
 import { Returns } from '../http/returns.decorator.js';
+import { OwnTransactions } from '../http/unit-of-work.interceptor.js';
 
 @ApiTags('dashboard')
 @Controller('dashboard')
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
-  /** The coordinator's page in one answer; filter by cohort and referent coordinator. */
+  /** The coordinator's page in one answer; filter by cohort and referent coordinator. From the cache, without a transaction. */
   @Can(Permission.DashboardRead)
+  @OwnTransactions()
   @Get()
   @Returns('DashboardView')
   view(@Query({ schema: DashboardQuery }) query: DashboardQueryInput): Promise<DashboardView> {

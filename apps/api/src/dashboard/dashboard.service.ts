@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { addDays, parisDate, PATHWAY_STATES, type Regulation } from '@jalon/domain';
 import { DASHBOARD_LIST_LIMIT, type DashboardQueryInput, type DashboardView } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
-import { fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
+import { Database, fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
 import { DeadlineRepository, pathwaysMatching } from '@jalon/server/deadlines';
 import { REGULATION } from '@jalon/server/regulation';
 import { DashboardCache } from './dashboard.cache.js';
@@ -19,13 +19,16 @@ export class DashboardService {
     private readonly dashboard: DashboardRepository,
     private readonly deadlines: DeadlineRepository,
     private readonly cache: DashboardCache,
+    private readonly db: Database,
   ) {}
 
+  /** From the cache when it is fresh; otherwise computed in a transaction of its own (the route opens none: @OwnTransactions). */
   view(filter: DashboardQueryInput): Promise<DashboardView> {
-    return this.cache.get(this.context.tenantId, `view:${filter.cohortId ?? '*'}:${filter.coordinatorId ?? '*'}`, () => this.compute(filter));
+    const tenantId = this.context.tenantId;
+    return this.cache.get(tenantId, `view:${filter.cohortId ?? '*'}:${filter.coordinatorId ?? '*'}`, () => this.db.transaction(tenantId, () => this.compute(filter)));
   }
 
-  /** The queries run one after the other on the request's connection (one transaction); each is an aggregate or a short list. */
+  /** The queries run one after the other on one connection (one transaction); each is an aggregate or a short list. */
   private async compute(filter: DashboardQueryInput): Promise<DashboardView> {
     const tenantId = this.context.tenantId;
     const now = new Date();
