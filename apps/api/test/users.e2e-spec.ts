@@ -1,9 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { normaliseForSearch } from '@jalon/contracts';
+import type { AppConfig } from '@jalon/server/config';
+import { Database } from '@jalon/server/database';
+import { RedisClient } from '@jalon/server/redis';
 import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestUser } from '../../../test/support/factories.js';
 import { bearer, http, login, startApi } from '../../../test/support/harness.js';
+import { waitFor } from '../../../test/support/wait.js';
+import { MembershipRevocations } from '../src/access/membership-revocations.js';
 
 type Member = TestUser & { membershipId: string };
 
@@ -12,9 +17,11 @@ describe('users: the members of a GEIQ', () => {
   const pools = openPools();
   const factory = new Factory(pools.owner);
   let app: NestFastifyApplication;
+  let config: AppConfig;
 
   beforeAll(async () => {
-    app = await startApi(testConfig());
+    config = testConfig();
+    app = await startApi(config);
   });
 
   afterAll(async () => {
@@ -27,6 +34,19 @@ describe('users: the members of a GEIQ', () => {
     patch: (path: string, body: object) => http(app).patch(`/api/v1${path}`).set(bearer(token)).send(body),
     post: (path: string, body: object = {}) => http(app).post(`/api/v1${path}`).set(bearer(token)).send(body),
   });
+  /** The revocations another API process on the same Redis would hold (Nest's passport strategies are global to a process: no second app here). */
+  const revocationsOfAnotherProcess = () => {
+    const redis = new RedisClient(config);
+    const revocations = new MembershipRevocations(redis, app.get(Database), config);
+    revocations.onModuleInit();
+    return {
+      isRevoked: (membershipId: string, issuedAtMs: number) => revocations.isRevoked(membershipId, issuedAtMs),
+      close: () => {
+        revocations.onModuleDestroy();
+        redis.disconnect();
+      },
+    };
+  };
   const tokenOf = async (user: TestUser, tenantSlug?: string) => (await login(app, user.email, user.password, tenantSlug)).accessToken;
   const membership = async (id: string) =>
     (await pools.owner.query('SELECT role, employer_id, candidate_id, disabled_at FROM memberships WHERE id = $1', [id])).rows[0] as {
@@ -205,6 +225,23 @@ describe('users: the members of a GEIQ', () => {
       expect(cohort.status).toBe(201);
     });
 
+    it('ends the access of tokens issued under the old role at once; a refresh gives the new role', async () => {
+      const g = await geiq();
+      const before = await login(app, g.people.coordinator.email, g.people.coordinator.password);
+      expect((await as(before.accessToken).get('/pathways')).status).toBe(200);
+
+      const demoted = await as(await tokenOf(g.people.admin)).patch(`/users/${g.people.coordinator.id}`, { role: 'TUTOR', employerId: g.employer.id });
+      expect(demoted.status).toBe(200);
+      // Still within its 15 minutes, the coordinator's token no longer opens anything.
+      expect((await as(before.accessToken).get('/pathways')).status).toBe(401);
+      expect((await as(before.accessToken).get('/users')).status).toBe(401);
+      const refreshed = await http(app).post('/api/v1/auth/refresh').send({ refreshToken: before.refreshToken });
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.role).toBe('TUTOR');
+      expect((await as(refreshed.body.accessToken).get('/users')).status).toBe(403);
+      expect((await as(refreshed.body.accessToken).get('/auth/me')).body.role).toBe('TUTOR');
+    });
+
     it('does not let a coordinator change roles (403)', async () => {
       const g = await geiq();
       const response = await as(await tokenOf(g.people.coordinator)).patch(`/users/${g.people.tutor.id}`, { role: 'COORDINATOR' });
@@ -277,6 +314,7 @@ describe('users: the members of a GEIQ', () => {
       const here = await login(app, tutor.email, tutor.password, g.tenant.slug);
       const there = await login(app, tutor.email, tutor.password, other.slug);
 
+      const otherProcess = revocationsOfAnotherProcess();
       const response = await as(adminToken).post(`/users/${tutor.id}/deactivate`);
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: tutor.id, active: false });
@@ -284,6 +322,19 @@ describe('users: the members of a GEIQ', () => {
       const { rows: tokens } = await pools.owner.query('SELECT count(*)::int AS live FROM refresh_tokens WHERE membership_id = $1 AND revoked_at IS NULL', [tutor.membershipId]);
       expect(tokens[0].live).toBe(0);
 
+      // Their access token here stops at once; the other GEIQ's works on.
+      expect((await as(here.accessToken).get('/pathways')).status).toBe(401);
+      expect((await as(there.accessToken).get('/pathways')).status).toBe(200);
+      // Another API process learns it from Redis, also when it starts afterwards.
+      const issuedAt = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).ims as number;
+      await waitFor(async () => otherProcess.isRevoked(tutor.membershipId, issuedAt(here.accessToken)));
+      const later = revocationsOfAnotherProcess();
+      try {
+        await waitFor(async () => later.isRevoked(tutor.membershipId, issuedAt(here.accessToken)));
+        expect(later.isRevoked(tutor.membershipId, Date.now())).toBe(false);
+      } finally {
+        later.close();
+      }
       const refreshed = await http(app).post('/api/v1/auth/refresh').send({ refreshToken: here.refreshToken });
       expect(refreshed.status).toBe(401);
       const signIn = await http(app).post('/api/v1/auth/login').send({ email: tutor.email, password: tutor.password, tenantSlug: g.tenant.slug });
@@ -300,6 +351,7 @@ describe('users: the members of a GEIQ', () => {
       expect((await login(app, tutor.email, tutor.password, g.tenant.slug)).role).toBe('TUTOR');
       const { rows: back } = await pools.owner.query(`SELECT count(*)::int AS n FROM audit_logs WHERE tenant_id = $1 AND action = 'membership.reactivate'`, [g.tenant.id]);
       expect(back[0].n).toBe(1);
+      otherProcess.close();
     });
 
     it('leaves a member of one GEIQ with no sign-in at all, and their refresh finds no session', async () => {

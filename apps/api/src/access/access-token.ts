@@ -7,4 +7,8 @@ export interface AccessTokenClaims {
   tid: string | null;
   mid: string | null;
   role: Role;
+  /** Issued at (seconds), set by the signer. */
+  iat: number;
+  /** Issued at, in milliseconds: whether the token predates its membership's revocation (MembershipRevocations). */
+  ims?: number;
 }

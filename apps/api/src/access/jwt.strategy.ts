@@ -5,12 +5,16 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Principal } from '@jalon/server/context';
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
 import type { AccessTokenClaims } from './access-token.js';
+import { MembershipRevocations } from './membership-revocations.js';
 
 export const JWT_ALGORITHM = 'HS256';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly revocations: MembershipRevocations,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A key object made once: given a string, jsonwebtoken first tries (and
@@ -23,7 +27,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessTokenClaims): Principal {
+  /** False (401) for a token issued before its membership was deactivated or given another role. */
+  validate(claims: AccessTokenClaims): Principal | false {
+    if (claims.mid && this.revocations.isRevoked(claims.mid, claims.ims ?? claims.iat * 1000)) return false;
     return { userId: claims.sub, tenantId: claims.tid, membershipId: claims.mid, role: claims.role };
   }
 }

@@ -41,11 +41,12 @@ export class SessionIssuer {
   async issue(subject: SessionSubject, familyId?: string): Promise<TokenResponse> {
     const { user, membership } = subject;
     if (membership && !familyId) await this.memberships.recordSignIn(membership.tenantId, membership.membershipId, new Date());
-    const claims: AccessTokenClaims = {
+    const claims: Omit<AccessTokenClaims, 'iat'> = {
       sub: user.id,
       tid: membership?.tenantId ?? null,
       mid: membership?.membershipId ?? null,
       role: membership?.role ?? PLATFORM_ADMIN,
+      ims: Date.now(),
     };
     const ttl = this.config.auth.accessTokenTtlSeconds;
     const accessToken = await this.jwt.signAsync(claims, {

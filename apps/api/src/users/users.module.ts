@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { EmployersModule } from '../employers/employers.module.js';
@@ -8,7 +9,7 @@ import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [AuthModule, EmployersModule, CandidatesModule],
+  imports: [AccessModule, AuthModule, EmployersModule, CandidatesModule],
   controllers: [UsersController],
   providers: [UsersService, MemberRepository, MemberLinks],
   exports: [MemberLinks],

@@ -13,6 +13,7 @@ import {
 } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
 import { AppError, notFound } from '@jalon/server/errors';
+import { MembershipRevocations } from '../access/membership-revocations.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { RefreshTokenRepository } from '../auth/refresh-token.repository.js';
 import { MemberLinks } from './member-links.js';
@@ -28,6 +29,7 @@ export class UsersService {
     private readonly links: MemberLinks,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly audit: AuditTrail,
+    private readonly revocations: MembershipRevocations,
   ) {}
 
   /** Those who manage members see them all; the other staff see the active staff only (see UsersController). */
@@ -59,6 +61,8 @@ export class UsersService {
     if (was.role === after.role && was.employerId === after.employerId && was.candidateId === after.candidateId) return this.view(before);
     if (before.role === 'TENANT_ADMIN' && after.role !== 'TENANT_ADMIN' && !before.disabledAt) await this.keepAnAdmin(before);
     await this.members.update(tenantId, before.id, after);
+    // Its tokens carry the old role (and records): they stop working; a refresh gives the new ones.
+    this.revocations.revokeAfterCommit(before.id);
     await this.audit.record({ action: 'membership.role.change', entity: 'Membership', entityId: before.id, before: was, after });
     return this.view(await this.find(userId));
   }
@@ -71,6 +75,7 @@ export class UsersService {
     const now = new Date();
     await this.members.update(this.context.tenantId, member.id, { disabledAt: now });
     const signedOut = await this.refreshTokens.revokeForMembership(member.id, now);
+    this.revocations.revokeAfterCommit(member.id);
     await this.audit.record({ action: 'membership.deactivate', entity: 'Membership', entityId: member.id, before: { active: true }, after: { active: false, revokedRefreshTokens: signedOut } });
     return this.view(await this.find(userId));
   }
