@@ -238,6 +238,16 @@ describe('pathways', () => {
       const moved = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { plannedEndDate: '2027-11-30' });
       expect(accepted.body.opcoDecision).toBe('ACCEPTED_IMPLICIT');
       expect(moved.body).toMatchObject({ plannedEndDate: '2027-11-30', opcoDecision: 'ACCEPTED_IMPLICIT', kind: 'VAE_INVERSEE' });
+      // Details emptied in the edit form come as null: cleared; the others stay.
+      await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { trialEndDate: '2027-01-20', weeklyHours: 35, annualFundingEur: 9000 });
+      const cleared = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { trialEndDate: null, weeklyHours: null, annualFundingEur: null, opco: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body).toMatchObject({ trialEndDate: null, weeklyHours: null, annualFundingEur: null, opco: null, opcoFiledOn: '2027-01-04', plannedEndDate: '2027-11-30' });
+      const { rows } = await pools.owner.query('SELECT trial_end_date, weekly_hours, opco FROM contracts WHERE id = $1', [contractId]);
+      expect(rows).toEqual([{ trial_end_date: null, weekly_hours: null, opco: null }]);
+      // The contract's dates themselves cannot be blanked.
+      const blank = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { plannedEndDate: null });
+      expect({ status: blank.status, path: blank.body.errors?.[0]?.path }).toEqual({ status: 400, path: 'plannedEndDate' });
       const tooLong = await api().patch(`/pathways/${pathwayId}/contracts/${contractId}`, { plannedEndDate: '2030-06-30' });
       expect(tooLong.status).toBe(422);
       expect(tooLong.body.errors.map((e: { code: string }) => e.code)).toContain('CONTRACT_TOO_LONG');

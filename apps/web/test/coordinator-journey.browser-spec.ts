@@ -116,6 +116,7 @@ describe('the coordinator’s journey in the browser, from a new person to a cer
     const section = page.getByRole('region', { name: 'Contrat et placement' });
     await section.getByText(`Contrat de professionnalisation VAE inversée du ${longDate(start)} au ${longDate(plannedEnd)}`).waitFor();
     await section.getByText('OPCO : En attente, pas encore déposé').waitFor();
+    await section.getByText(`Fin de la période d’essai : ${longDate(addDays(start, 14))}`).waitFor();
     await heldBack.getByText(/pas encore été transmis à l’OPCO/).waitFor();
 
     // Filed with the OPCO, which accepted it.
@@ -125,11 +126,15 @@ describe('the coordinator’s journey in the browser, from a new person to a cer
     await edit.getByRole('textbox', { name: 'OPCO', exact: true }).fill('OPCO 2i');
     await edit.getByLabel(/^Transmis à l’OPCO le/).fill(addDays(start, 2));
     await choose(edit, page, 'Décision de l’OPCO', 'Accepté');
+    // The trial end was entered by mistake: emptied, it goes.
+    expect(await edit.getByLabel(/^Fin de la période d’essai/).inputValue()).toBe(addDays(start, 14));
+    await edit.getByLabel(/^Fin de la période d’essai/).fill('');
     await expectAccessible(page);
     await screenshot(page, 'journey-contract-edit');
     await edit.getByRole('button', { name: 'Enregistrer le contrat' }).click();
     await edit.waitFor({ state: 'detached' });
     await section.getByText(`OPCO 2i : Accepté, déposé le ${longDate(addDays(start, 2))}`).waitFor();
+    expect(await section.getByText(/Fin de la période d’essai/).count()).toBe(0);
     await heldBack.getByText(/Aucune mise à disposition en cours avec un tuteur/).waitFor();
 
     // The placement: company and tutor are required, the company's tutors come first.

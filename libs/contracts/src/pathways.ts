@@ -64,7 +64,13 @@ export const ContractFields = z.strictObject({
 export const CreateContractRequest = ContractFields;
 export type CreateContractInput = z.infer<typeof CreateContractRequest>;
 // .partial() keeps defaults: a field left out of a PATCH must stay as it is, not be reset.
+// The optional details also take null: emptied in an edit, they are cleared.
 export const UpdateContractRequest = ContractFields.partial().extend({
+  trialEndDate: LocalDateSchema.nullable().optional(),
+  weeklyHours: ContractFields.shape.weeklyHours.unwrap().nullable().optional(),
+  opco: ContractFields.shape.opco.unwrap().nullable().optional(),
+  opcoFiledOn: LocalDateSchema.nullable().optional(),
+  annualFundingEur: ContractFields.shape.annualFundingEur.unwrap().nullable().optional(),
   kind: z.enum(CONTRACT_KINDS).optional(),
   opcoDecision: z.enum(OPCO_DECISIONS).optional(),
   isRenewal: z.boolean().optional(),

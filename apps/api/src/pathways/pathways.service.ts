@@ -163,17 +163,19 @@ export class PathwaysService {
     const existing = await this.contracts.findContract(tenantId, id, contractId);
     if (!existing) throw notFound('Ce contrat');
     const before = toContractView(existing);
-    // The rules read absent values as undefined; the stored ones are null.
-    const stored = Object.fromEntries(Object.entries(before).filter(([, value]) => value !== null));
-    this.checkContractRules(pathway, { ...stored, ...input } as CreateContractInput);
+    // The rules read absent values as undefined; stored ones and those being cleared are null.
+    const present = (fields: object) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+    this.checkContractRules(pathway, { ...present(before), ...present(input) } as CreateContractInput);
     const { branchAgreementAllows24Months: _ignored, ...data } = input;
+    // A date given is stored as a day, null clears it, absent leaves it.
+    const day = <T extends string | null | undefined>(value: T) => (typeof value === 'string' ? toDbDate(value) : value) as Exclude<T, string> | Date;
     await this.contracts.updateContract(tenantId, contractId, {
       ...data,
-      ...(input.startDate ? { startDate: toDbDate(input.startDate) } : {}),
-      ...(input.plannedEndDate ? { plannedEndDate: toDbDate(input.plannedEndDate) } : {}),
-      ...(input.trialEndDate ? { trialEndDate: toDbDate(input.trialEndDate) } : {}),
-      ...(input.opcoFiledOn ? { opcoFiledOn: toDbDate(input.opcoFiledOn) } : {}),
-      ...(input.actualEndDate ? { actualEndDate: toDbDate(input.actualEndDate) } : {}),
+      startDate: day(input.startDate),
+      plannedEndDate: day(input.plannedEndDate),
+      trialEndDate: day(input.trialEndDate),
+      opcoFiledOn: day(input.opcoFiledOn),
+      actualEndDate: day(input.actualEndDate),
     });
     await this.pathways.updateVersioned(tenantId, id, pathway.version, {});
     const after = toContractView((await this.contracts.findContract(tenantId, id, contractId))!);

@@ -2172,15 +2172,15 @@ export interface operations {
                     /** Format: date */
                     plannedEndDate?: string;
                     /** Format: date */
-                    trialEndDate?: string;
-                    weeklyHours?: number;
+                    trialEndDate?: string | null;
+                    weeklyHours?: number | null;
                     payPercentOfSmic?: number;
-                    opco?: string;
+                    opco?: string | null;
                     /** Format: date */
-                    opcoFiledOn?: string;
+                    opcoFiledOn?: string | null;
                     /** @enum {string} */
                     opcoDecision?: "PENDING" | "ACCEPTED" | "ACCEPTED_IMPLICIT" | "REFUSED";
-                    annualFundingEur?: number;
+                    annualFundingEur?: number | null;
                     branchAgreementAllows24Months?: boolean;
                     isRenewal?: boolean;
                     /** Format: date */

@@ -16,7 +16,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { FormDialog } from '../ui/form-dialog';
 import { filled } from '../ui/form-values';
-import { FieldInput, initialValues, shownValues, type Field } from '../ui/form-fields';
+import { emptiedValues, FieldInput, initialValues, shownValues, type Field } from '../ui/form-fields';
 import { formatDate, fullName, plural, todayInParis } from '../ui/format';
 import { OPCO_DECISION_LABELS } from '../ui/labels';
 import { SearchSelect } from '../ui/search-select';
@@ -70,7 +70,10 @@ export function ContractDialog({ pathway, contract, renewal = false, onClose }: 
   const refresh = useRefreshPathway(pathway.id);
   const fields = contract ? [...CONTRACT_FIELDS, ...TERMINATION_FIELDS] : CONTRACT_FIELDS;
   const stored = contract ? Object.fromEntries(Object.entries(contract).map(([k, v]) => [k, v ?? ''])) : { kind: 'VAE_INVERSEE', opcoDecision: 'PENDING' };
-  const form = useZodForm(contract ? UpdateContractRequest : CreateContractRequest, initialValues(fields, stored), (values) => shownValues(fields, values));
+  // Editing, a detail emptied is sent as null: the contract no longer has it (the rupture's fields are not cleared this way).
+  const form = useZodForm(contract ? UpdateContractRequest : CreateContractRequest, initialValues(fields, stored), (values) =>
+    contract ? { ...shownValues(fields, values), ...emptiedValues(CONTRACT_FIELDS, values) } : shownValues(fields, values),
+  );
   const { submit, refusal, pending } = useDialogForm({
     form,
     isField: fieldIn(fields),

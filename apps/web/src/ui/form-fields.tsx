@@ -38,6 +38,12 @@ export function shownValues(fields: readonly Field[], values: Values): Values {
   return Object.fromEntries(fields.filter((f) => (f.when?.(values) ?? true) && !blankOptional(f)).map((f) => [f.name, values[f.name]]));
 }
 
+/** In an edit: the shown optional fields among `fields` left empty, as null (the API clears them). */
+export function emptiedValues(fields: readonly Field[], values: Values): Values {
+  const emptied = (f: Field) => 'optional' in f && f.optional === true && (f.when?.(values) ?? true) && (values[f.name] === '' || values[f.name] === undefined);
+  return Object.fromEntries(fields.filter(emptied).map((f) => [f.name, null]));
+}
+
 export function FieldInput({ field, form, choices = [] }: { field: Field; form: ReturnType<typeof useZodForm>; choices?: string[] }) {
   if (field.when && !field.when(form.values)) return null;
   const common = { label: field.label, description: field.help, error: form.errors[field.name] };
