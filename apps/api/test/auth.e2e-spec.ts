@@ -212,11 +212,15 @@ describe('authentication', () => {
       expect(rows[0].n).toBe(0);
     });
 
-    it('are revoked by logout', async () => {
-      const session = await login(app, coordinator.email, coordinator.password);
+    it('are revoked by logout: the session has ended, nothing was stolen', async () => {
+      const user = await factory.member(tenant, 'COORDINATOR');
+      const session = await login(app, user.email, user.password);
       expect((await http(app).post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken })).status).toBe(204);
       const refreshed = await http(app).post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken });
       expect(refreshed.status).toBe(401);
+      expect(refreshed.body).toMatchObject({ code: 'AUTH_REFRESH_INVALID', detail: 'Votre session a expiré. Veuillez vous reconnecter.' });
+      const { rows } = await pools.owner.query(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'auth.refresh.reuse' AND actor_id = $1`, [user.id]);
+      expect(rows[0].n).toBe(0);
     });
 
     it('refuse an unknown token', async () => {

@@ -62,14 +62,17 @@ export class AuthService {
   }
 
   /**
-   * Rotates a refresh token. Presenting one that was already rotated (or
-   * revoked) means it leaked: the whole family is revoked.
+   * Rotates a refresh token. Presenting one that was already rotated means it
+   * leaked: the whole family is revoked. One revoked before any use belongs to
+   * a closed session: refused as expired, without alarm.
    */
   async refresh(token: string): Promise<TokenResponse> {
     const now = new Date();
     const outcome = await this.db.transaction(null, async () => {
       const stored = await this.refreshTokens.findByHash(hashSecret(token));
       if (!stored || stored.expiresAt <= now) return { error: ErrorCode.AuthRefreshInvalid } as const;
+      // Revoked without having been used: the session was closed (logout, member deactivated), not stolen.
+      if (stored.revokedAt && !stored.rotatedAt) return { error: ErrorCode.AuthRefreshInvalid } as const;
       const rotated = !stored.rotatedAt && !stored.revokedAt && (await this.refreshTokens.markRotated(stored.id, now));
       if (!rotated) {
         await this.refreshTokens.revokeFamily(stored.familyId, now);
