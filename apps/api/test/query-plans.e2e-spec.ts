@@ -76,6 +76,8 @@ describe('query plans of the hot reads', () => {
     expect(moved.status).toBe(200);
     const reads = captured.filter((q) => /^\s*(SELECT|WITH)/i.test(q.sql) && LARGE_TABLES.some((t) => q.sql.includes(`"${t}"`) || q.sql.includes(` ${t} `)));
     expect(reads.length).toBeGreaterThan(10);
+    // Including those read outside Prisma (Database.sqlTransaction): the timeline.
+    expect(reads.some((q) => q.sql.includes('FROM status_history h'))).toBe(true);
 
     const problems: string[] = [];
     const client = await pools.app.connect();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@jalon/domain';
 import { RequestContext } from '@jalon/server/context';
+import { Database } from '@jalon/server/database';
 import { notFound } from '@jalon/server/errors';
 import { MembershipRepository } from '../auth/membership.repository.js';
 import { PathwayRepository, type PathwayDetail, type PathwayScope } from './pathway.repository.js';
@@ -20,6 +21,7 @@ export class PathwayAccess {
     private readonly context: RequestContext,
     private readonly memberships: MembershipRepository,
     private readonly pathways: PathwayRepository,
+    private readonly db: Database,
   ) {}
 
   /**
@@ -46,7 +48,9 @@ export class PathwayAccess {
     const principal = this.context.principal;
     if (!principal || !principal.membershipId) return NOTHING;
     if (STAFF.has(principal.role)) return { kind: 'tenant' };
-    const membership = await this.memberships.findById(this.context.tenantId, principal.membershipId);
+    const tenantId = this.context.tenantId;
+    // In the request's unit of work, or in a transaction of its own for a route that opens its own (@OwnTransactions).
+    const membership = await this.db.transaction(tenantId, () => this.memberships.findById(tenantId, principal.membershipId!));
     if (!membership) return NOTHING;
     const today = parisDate(new Date());
     switch (membership.role) {

@@ -145,7 +145,9 @@ export class PathwayRepository {
    * one statement: the page is read first (its order is served by an index
    * for the default sort), then its candidates and certifications for those
    * rows only. The one row of the count carries the page (or nothing, past
-   * the last page).
+   * the last page). Read in a plain transaction of its own
+   * (Database.sqlTransaction), outside any unit of work, as the timeline is:
+   * the route is the most read of all.
    */
   async list(
     tenantId: string,
@@ -157,7 +159,7 @@ export class PathwayRepository {
     const order = LIST_ORDER[page.sort];
     const byCandidate = page.sort.endsWith('candidate') ? Prisma.sql`JOIN candidates c ON c.id = p.candidate_id` : Prisma.empty;
     const counted = page.countTotal ? Prisma.sql`SELECT count(*)::int AS total FROM pathways p WHERE ${where}` : Prisma.sql`SELECT NULL::int AS total`;
-    const rows = await this.db.client.$queryRaw<ListRow[]>`
+    const statement = Prisma.sql`
       SELECT p.id, p.state::text AS state, p.version, p.activity::text AS activity, p.cohort_id, p.referent_coordinator_id, p.updated_at,
              c.id AS candidate_id, c.first_name, c.last_name, k.id AS certification_id, k.code, k.title, counted.total
       FROM (${counted}) counted
@@ -171,6 +173,7 @@ export class PathwayRepository {
       LEFT JOIN candidates c ON c.id = p.candidate_id
       LEFT JOIN certifications k ON k.id = p.certification_id
       ORDER BY ${order}`;
+    const rows = await this.db.sqlTransaction(tenantId, (sql) => sql.query<ListRow>(statement.text, statement.values));
     return {
       items: rows.filter((r): r is ListRow & { id: string } => r.id !== null).map((r) => ({
         id: r.id,

@@ -29,6 +29,7 @@ import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { PathwaysService } from './pathways.service.js';
 import { Returns } from '../http/returns.decorator.js';
+import { OwnTransactions } from '../http/unit-of-work.interceptor.js';
 
 @ApiTags('pathways')
 @Controller('pathways')
@@ -42,8 +43,9 @@ export class PathwaysController {
     return this.pathways.create(body);
   }
 
-  /** Tutors, employer contacts and candidates get only the pathways they may see. */
+  /** Tutors, employer contacts and candidates get only the pathways they may see. Read in a plain transaction (PathwayRepository.list). */
   @Can(Permission.PathwaysRead)
+  @OwnTransactions()
   @Get()
   @Returns('Page<PathwaySummary>')
   list(@Query({ schema: ListPathwaysQuery }) query: ListPathwaysInput): Promise<Page<PathwaySummary>> {

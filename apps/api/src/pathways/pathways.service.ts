@@ -19,7 +19,7 @@ import {
   type UpdatePlacementInput,
 } from '@jalon/contracts';
 import { RequestContext } from '@jalon/server/context';
-import { fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
+import { Database, fromDbDate, toDbDate, type Prisma } from '@jalon/server/database';
 import { pathwaysMatching } from '@jalon/server/deadlines';
 import { AppError, notFound, ruleViolation, validationFailed } from '@jalon/server/errors';
 import { REGULATION } from '@jalon/server/regulation';
@@ -61,6 +61,7 @@ export class PathwaysService {
     private readonly reminders: ReminderPlanner,
     private readonly dashboardCache: DashboardCache,
     private readonly dashboard: DashboardRepository,
+    private readonly db: Database,
   ) {}
 
   async create(input: CreatePathwayInput): Promise<PathwayView> {
@@ -321,10 +322,10 @@ export class PathwaysService {
     return toView(pathway, availableActions(snapshot, now, this.regulation), heldBack);
   }
 
-  /** The tenant's pathways by state, kept with the dashboard's figures (moved by every change through this service). */
+  /** The tenant's pathways by state, kept with the dashboard's figures (moved by every change through this service); counted in a transaction of their own when stale. */
   private countsByState(tenantId: string): Promise<Partial<Record<PathwayState, number>>> {
-    return this.dashboardCache.get(tenantId, 'counts-by-state', async () =>
-      Object.fromEntries((await this.dashboard.countsByState(tenantId, pathwaysMatching(tenantId, {}))).map((row) => [row.state, row.count])),
+    return this.dashboardCache.get(tenantId, 'counts-by-state', () =>
+      this.db.transaction(tenantId, async () => Object.fromEntries((await this.dashboard.countsByState(tenantId, pathwaysMatching(tenantId, {}))).map((row) => [row.state, row.count]))),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type Comment } from '@jalon/server/database';
+import { Database, Prisma, type Comment } from '@jalon/server/database';
 import { scopeSql, type PathwayScope } from '../pathways/pathway.repository.js';
 
 export interface TimelineRow {
@@ -25,7 +25,10 @@ export class TimelineRepository {
    * within `scope`. AFEST steps are dated days: they sit at noon, Paris time.
    * Comments not shared with the candidate, and reminders not sent to them,
    * are left out for the candidate. One statement: the pathway's row carries
-   * the page (or nothing, past the last event).
+   * the page (or nothing, past the last event). Read in a plain transaction
+   * of its own (Database.sqlTransaction), outside any unit of work: the
+   * route is one of the most read, and Prisma's interactive transaction
+   * would double the cost of this one statement.
    */
   async page(
     tenantId: string,
@@ -35,7 +38,7 @@ export class TimelineRepository {
   ): Promise<TimelineRow[] | null> {
     const afterAt = options.after?.at ?? null;
     const afterKey = options.after?.key ?? null;
-    const rows = await this.db.client.$queryRaw<(Omit<TimelineRow, 'type'> & { type: TimelineRow['type'] | null })[]>`
+    const statement = Prisma.sql`
       SELECT t.type, t.id, t.key, t.at, t.actor_id, u.first_name AS actor_first_name, u.last_name AS actor_last_name, t.data
       FROM pathways p
       LEFT JOIN (SELECT * FROM (
@@ -73,6 +76,7 @@ export class TimelineRepository {
       LEFT JOIN users u ON u.id = t.actor_id
       WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ${pathwayId}::uuid AND ${scopeSql(scope)}
       ORDER BY t.at DESC, t.key DESC`;
+    const rows = await this.db.sqlTransaction(tenantId, (sql) => sql.query<Omit<TimelineRow, 'type'> & { type: TimelineRow['type'] | null }>(statement.text, statement.values));
     if (!rows.length) return null;
     return rows.filter((row): row is TimelineRow => row.type !== null);
   }

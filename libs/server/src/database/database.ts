@@ -41,11 +41,16 @@ export class Database implements OnModuleDestroy {
   private readonly prisma: PrismaClient;
   /** One pool: Prisma's, also lent to sqlTransaction. */
   private readonly pool: pg.Pool;
+  /** Whether statements are named (prepared once per connection): DATABASE_PREPARED_STATEMENTS. */
+  private readonly namedStatements: boolean;
+  /** onQuery's listeners, for the statements of sqlTransaction. */
+  private readonly sqlListeners: Array<(query: { sql: string; params: string }) => void> = [];
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly cls: ClsService,
   ) {
+    this.namedStatements = config.database.preparedStatements;
     this.pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize, application_name: 'jalon', Client: TenantScopedClient });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'idle database connection lost'));
     this.pool.on('release', (_error: Error | undefined, client: pg.PoolClient) => (client as unknown as TenantScopedClient).forgetHeldBegin());
@@ -57,9 +62,10 @@ export class Database implements OnModuleDestroy {
     this.prisma = new PrismaClient({ adapter, ...(config.database.queryEvents ? { log: [{ emit: 'event', level: 'query' }] } : {}) }) as PrismaClient;
   }
 
-  /** With DATABASE_QUERY_EVENTS: `listener` receives every statement and its parameters (JSON). */
+  /** With DATABASE_QUERY_EVENTS: `listener` receives every statement and its parameters (JSON), Prisma's and sqlTransaction's. */
   onQuery(listener: (query: { sql: string; params: string }) => void): void {
     (this.prisma as unknown as { $on(event: 'query', cb: (e: { query: string; params: string }) => void): void }).$on('query', (e) => listener({ sql: e.query, params: e.params }));
+    this.sqlListeners.push(listener);
   }
 
   get client(): Tx {
@@ -123,7 +129,13 @@ export class Database implements OnModuleDestroy {
     try {
       await client.query('BEGIN');
       await client.query(SET_TENANT_SQL, [tenantId]);
-      const result = await work({ query: async <R extends object>(text: string, params?: unknown[]) => (await client.query<R>(text, params)).rows });
+      const result = await work({
+        query: async <R extends object>(text: string, params?: unknown[]) => {
+          this.sqlListeners.forEach((listener) => listener({ sql: text, params: JSON.stringify(params ?? []) }));
+          // Named as Prisma's are: parsed and planned once per connection.
+          return (await client.query<R>({ name: this.namedStatements ? preparedStatementName({ sql: text }) : undefined, text, values: params })).rows;
+        },
+      });
       await client.query('COMMIT');
       return result;
     } catch (error) {
