@@ -281,7 +281,9 @@ function filterSql(tenantId: string, filter: PathwayFilter): Prisma.Sql[] {
     ...(filter.tutorMembershipId ? [Prisma.sql`pl.tutor_membership_id = ${filter.tutorMembershipId}::uuid`] : []),
   ];
   return [
-    ...(filter.states?.length ? [Prisma.sql`p.state = ANY (${filter.states}::"PathwayState"[])`] : []),
+    // On the text copy of the state, which row-level security lets an index serve (a single state: an index range in list order).
+    ...(filter.states?.length === 1 ? [Prisma.sql`p.state_text = ${filter.states[0]}`] : []),
+    ...(filter.states && filter.states.length > 1 ? [Prisma.sql`p.state_text = ANY (${filter.states}::text[])`] : []),
     ...(filter.activity ? [Prisma.sql`p.activity = ${filter.activity}::"Activity"`] : []),
     ...(filter.candidateId ? [Prisma.sql`p.candidate_id = ${filter.candidateId}::uuid`] : []),
     // `%` and `_` typed in the search stay wildcards, as with Prisma's `contains`.
