@@ -250,9 +250,10 @@ BEGIN
            translate(lower(first_names[1 + (n * 3) % 20] || ' ' || last_names[1 + (n * 11) % 20] || '-' || n), 'éèêëàâäîïôöùûüç', 'eeeeaaaiioouuuc'),
            date '1975-01-01' + (n * 101) % 10000, 'alternant.' || tag || '.' || n || '@bench.jalon', (n % 4), start_on - 40, now()
     FROM b_path;
-  INSERT INTO pathways (id, tenant_id, candidate_id, certification_id, target_bloc_codes, cohort_id, referent_coordinator_id, state, version, activity,
+  -- Triggers are off while loading (session_replication_role): state_text is written here.
+  INSERT INTO pathways (id, tenant_id, candidate_id, certification_id, target_bloc_codes, cohort_id, referent_coordinator_id, state, state_text, version, activity,
                         exit_outcome, acquired_bloc_codes, last_activity_at, created_at, updated_at)
-    SELECT pathway_id, tenant, candidate_id, certification_id, '{}', cohort_id, coordinator_id, state::"PathwayState", 1 + least(stage, 7), 'ACTIVE',
+    SELECT pathway_id, tenant, candidate_id, certification_id, '{}', cohort_id, coordinator_id, state::"PathwayState", state, 1 + least(stage, 7), 'ACTIVE',
            CASE state WHEN 'CLOSED' THEN 'CERTIFIED' WHEN 'WITHDRAWN' THEN 'OTHER' END,
            CASE WHEN state IN ('CERTIFIED', 'CLOSED') THEN ARRAY['BC01','BC02','BC03','BC04'] WHEN state = 'PARTIALLY_CERTIFIED' THEN ARRAY['BC01','BC02'] ELSE '{}' END,
            (coalesce(greatest(last_entry, CASE WHEN stage = 6 THEN start_on + 720 END), start_on - 30) + time '17:00') AT TIME ZONE 'Europe/Paris',
