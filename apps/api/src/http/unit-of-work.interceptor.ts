@@ -8,9 +8,9 @@ import { ACCESS_METADATA, type RouteAccess } from '../access/access.decorators.j
 const OWN_TRANSACTIONS = 'jalon:own-transactions';
 
 /**
- * The handler opens the transactions it needs itself (Database.transaction,
- * scoped to the caller's tenant): for a route that mostly answers without
- * the database, from a cache.
+ * The handler opens the transactions it needs itself, scoped to the caller's
+ * tenant: for a route that mostly answers from a cache (the dashboard), or
+ * reads one statement in a plain transaction (Database.sqlStatement).
  */
 export const OwnTransactions = () => SetMetadata(OWN_TRANSACTIONS, true);
 

@@ -4,6 +4,9 @@ import { parisDate, yearOf } from '@jalon/domain';
 import { Database, Prisma, toDbDate, type Pathway, type PathwayState } from '@jalon/server/database';
 import { pathwaysMatching } from '@jalon/server/deadlines';
 
+/** Dates (stored as days) within a calendar year. */
+const inYear = (year: number) => ({ gte: new Date(`${year}-01-01T00:00:00Z`), lt: new Date(`${year + 1}-01-01T00:00:00Z`) });
+
 /**
  * Everything the pathway page shows, in one query: with its company tutors'
  * names, and the recevabilité requests of its candidate (all pathways) in
@@ -22,7 +25,7 @@ function pathwayDetail(year: number) {
         pathways: {
           select: {
             certificationId: true,
-            admissibilities: { where: { submittedOn: { gte: new Date(`${year}-01-01T00:00:00Z`), lt: new Date(`${year + 1}-01-01T00:00:00Z`) } }, select: { blocsOnly: true } },
+            admissibilities: { where: { submittedOn: inYear(year) }, select: { blocsOnly: true } },
           },
         },
       },
@@ -146,7 +149,7 @@ export class PathwayRepository {
    * for the default sort), then its candidates and certifications for those
    * rows only. The one row of the count carries the page (or nothing, past
    * the last page). Read in a plain transaction of its own
-   * (Database.sqlTransaction), outside any unit of work, as the timeline is:
+   * (Database.sqlStatement), outside any unit of work, as the timeline is:
    * the route is the most read of all.
    */
   async list(
@@ -173,7 +176,7 @@ export class PathwayRepository {
       LEFT JOIN candidates c ON c.id = p.candidate_id
       LEFT JOIN certifications k ON k.id = p.certification_id
       ORDER BY ${order}`;
-    const rows = await this.db.sqlTransaction(tenantId, (sql) => sql.query<ListRow>(statement.text, statement.values));
+    const rows = await this.db.sqlStatement<ListRow>(tenantId, statement);
     return {
       items: rows.filter((r): r is ListRow & { id: string } => r.id !== null).map((r) => ({
         id: r.id,
@@ -210,15 +213,13 @@ export class PathwayRepository {
   }
 
   /** Recevabilité requests of a candidate submitted in a calendar year, across their pathways (quota). */
-  admissibilityRequestsInYear(tenantId: string, candidateId: string, year: number): Promise<{ blocsOnly: boolean; pathway: { certificationId: string } }[]> {
-    return this.db.client.admissibility.findMany({
-      where: {
-        tenantId,
-        submittedOn: { gte: new Date(`${year}-01-01T00:00:00Z`), lt: new Date(`${year + 1}-01-01T00:00:00Z`) },
-        pathway: { candidateId },
-      },
+  /** The candidate's recevabilité requests of `year`, on all their pathways (the detail carries the current year's). */
+  async admissibilityRequestsInYear(tenantId: string, candidateId: string, year: number): Promise<{ certificationId: string; blocsOnly: boolean }[]> {
+    const rows = await this.db.client.admissibility.findMany({
+      where: { tenantId, submittedOn: inYear(year), pathway: { candidateId } },
       select: { blocsOnly: true, pathway: { select: { certificationId: true } } },
     });
+    return rows.map((r) => ({ certificationId: r.pathway.certificationId, blocsOnly: r.blocsOnly }));
   }
 
   history(tenantId: string, pathwayId: string): Promise<Prisma.StatusHistoryGetPayload<object>[]> {

@@ -26,7 +26,7 @@ export class TimelineRepository {
    * Comments not shared with the candidate, and reminders not sent to them,
    * are left out for the candidate. One statement: the pathway's row carries
    * the page (or nothing, past the last event). Read in a plain transaction
-   * of its own (Database.sqlTransaction), outside any unit of work: the
+   * of its own (Database.sqlStatement), outside any unit of work: the
    * route is one of the most read, and Prisma's interactive transaction
    * would double the cost of this one statement.
    */
@@ -76,7 +76,7 @@ export class TimelineRepository {
       LEFT JOIN users u ON u.id = t.actor_id
       WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ${pathwayId}::uuid AND ${scopeSql(scope)}
       ORDER BY t.at DESC, t.key DESC`;
-    const rows = await this.db.sqlTransaction(tenantId, (sql) => sql.query<Omit<TimelineRow, 'type'> & { type: TimelineRow['type'] | null }>(statement.text, statement.values));
+    const rows = await this.db.sqlStatement<Omit<TimelineRow, 'type'> & { type: TimelineRow['type'] | null }>(tenantId, statement);
     if (!rows.length) return null;
     return rows.filter((row): row is TimelineRow => row.type !== null);
   }

@@ -146,6 +146,11 @@ export class Database implements OnModuleDestroy {
     }
   }
 
+  /** One statement built with `Prisma.sql`, read in a plain transaction of its own (sqlTransaction). */
+  sqlStatement<R extends object>(tenantId: string, statement: Prisma.Sql): Promise<R[]> {
+    return this.sqlTransaction(tenantId, (sql) => sql.query<R>(statement.text, statement.values));
+  }
+
   private async runAll(callbacks: Array<() => unknown>, failure: string): Promise<void> {
     for (const callback of callbacks) {
       try {
