@@ -34,15 +34,16 @@ export function initialValues(fields: readonly Field[], given: Values = {}): Val
  * schema's own message ("Motif requis").
  */
 export function shownValues(fields: readonly Field[], values: Values): Values {
-  const blankOptional = (f: Field) => 'optional' in f && f.optional === true && (values[f.name] === '' || values[f.name] === undefined);
-  return Object.fromEntries(fields.filter((f) => (f.when?.(values) ?? true) && !blankOptional(f)).map((f) => [f.name, values[f.name]]));
+  return Object.fromEntries(fields.filter((f) => shown(f, values) && !blankOptional(f, values)).map((f) => [f.name, values[f.name]]));
 }
 
 /** In an edit: the shown optional fields among `fields` left empty, as null (the API clears them). */
 export function emptiedValues(fields: readonly Field[], values: Values): Values {
-  const emptied = (f: Field) => 'optional' in f && f.optional === true && (f.when?.(values) ?? true) && (values[f.name] === '' || values[f.name] === undefined);
-  return Object.fromEntries(fields.filter(emptied).map((f) => [f.name, null]));
+  return Object.fromEntries(fields.filter((f) => shown(f, values) && blankOptional(f, values)).map((f) => [f.name, null]));
 }
+
+const shown = (f: Field, values: Values) => f.when?.(values) ?? true;
+const blankOptional = (f: Field, values: Values) => 'optional' in f && f.optional === true && (values[f.name] === '' || values[f.name] === undefined);
 
 export function FieldInput({ field, form, choices = [] }: { field: Field; form: ReturnType<typeof useZodForm>; choices?: string[] }) {
   if (field.when && !field.when(form.values)) return null;
