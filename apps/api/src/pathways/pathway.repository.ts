@@ -3,45 +3,12 @@ import type { ListPathwaysInput } from '@jalon/contracts';
 import { parisDate, yearOf } from '@jalon/domain';
 import { Database, Prisma, toDbDate, type Pathway, type PathwayState } from '@jalon/server/database';
 import { pathwaysMatching } from '@jalon/server/deadlines';
+import { pathwayDetailStatement, toPathwayDetail, yearDays, type PathwayDetail, type PathwayDetailRow } from './pathway-detail.js';
+
+export type { PathwayDetail } from './pathway-detail.js';
 
 /** Dates (stored as days) within a calendar year. */
-const inYear = (year: number) => ({ gte: new Date(`${year}-01-01T00:00:00Z`), lt: new Date(`${year + 1}-01-01T00:00:00Z`) });
-
-/**
- * Everything the pathway page shows, in one query: with its company tutors'
- * names, and the recevabilité requests of its candidate (all pathways) in
- * `year`, which the rule on requests per year counts.
- */
-function pathwayDetail(year: number) {
-  return {
-    candidate: {
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        birthDate: true,
-        qualificationLevel: true,
-        publicCategory: true,
-        pathways: {
-          select: {
-            certificationId: true,
-            admissibilities: { where: { submittedOn: inYear(year) }, select: { blocsOnly: true } },
-          },
-        },
-      },
-    },
-    certification: { select: { id: true, code: true, title: true, admissibilityValidityMonths: true, blocs: { select: { code: true }, orderBy: { position: 'asc' } } } },
-    contracts: { orderBy: { startDate: 'asc' } },
-    placements: { orderBy: { startDate: 'asc' }, include: { employer: { select: { id: true, name: true } }, tutor: { select: { user: { select: { firstName: true, lastName: true } } } } } },
-    admissibilities: { orderBy: { attempt: 'asc' } },
-    validationDossiers: { orderBy: { attempt: 'asc' } },
-    jurySessions: { orderBy: { attempt: 'asc' }, include: { blocResults: { orderBy: { blocCode: 'asc' } } } },
-    documents: { where: { deletedAt: null }, select: { kind: true } },
-  } satisfies Prisma.PathwayInclude;
-}
-
-/** A pathway as its page shows it; `requestsYear`: the year of the candidate's requests it carries (a Paris year). */
-export type PathwayDetail = Prisma.PathwayGetPayload<{ include: ReturnType<typeof pathwayDetail> }> & { requestsYear: number };
+const inYear = (year: number) => ({ gte: toDbDate(yearDays(year).from), lt: toDbDate(yearDays(year).until) });
 
 const summary = {
   candidate: { select: { id: true, firstName: true, lastName: true } },
@@ -113,10 +80,15 @@ export class PathwayRepository {
     return this.db.client.pathway.create({ data: { ...data, tenantId } });
   }
 
+  /**
+   * The pathway with everything its page and its rules need (PathwayDetail),
+   * if it is within `scope`: one statement building its parts as JSON, in
+   * the request's unit of work or in a plain transaction of its own.
+   */
   async findDetail(tenantId: string, id: string, scope: PathwayScope): Promise<PathwayDetail | null> {
     const requestsYear = yearOf(parisDate(new Date()));
-    const pathway = await this.db.client.pathway.findFirst({ where: { AND: [{ tenantId, id }, scopeWhere(scope)] }, include: pathwayDetail(requestsYear) });
-    return pathway && { ...pathway, requestsYear };
+    const [row] = await this.db.sqlStatement<PathwayDetailRow>(tenantId, pathwayDetailStatement(tenantId, id, scopeSql(scope), requestsYear));
+    return row ? toPathwayDetail(row, requestsYear) : null;
   }
 
   /** Records activity on the pathway (a progress entry, a comment…) without changing its version. */
@@ -212,7 +184,6 @@ export class PathwayRepository {
     });
   }
 
-  /** Recevabilité requests of a candidate submitted in a calendar year, across their pathways (quota). */
   /** The candidate's recevabilité requests of `year`, on all their pathways (the detail carries the current year's). */
   async admissibilityRequestsInYear(tenantId: string, candidateId: string, year: number): Promise<{ certificationId: string; blocsOnly: boolean }[]> {
     const rows = await this.db.client.admissibility.findMany({

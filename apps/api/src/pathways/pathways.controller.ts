@@ -52,7 +52,9 @@ export class PathwaysController {
     return this.pathways.list(query);
   }
 
+  /** The pathway page, one of the most read: one statement in a plain transaction (PathwayRepository.findDetail). */
   @Can(Permission.PathwaysRead)
+  @OwnTransactions()
   @Get(':id')
   @Returns('PathwayView')
   get(@Param('id', ID_PARAM) id: string): Promise<PathwayView> {

@@ -310,7 +310,7 @@ export class PathwaysService {
     const requests =
       year === pathway.requestsYear
         ? pathway.candidate.pathways.flatMap((p) => p.admissibilities.map((a) => ({ certificationId: p.certificationId, blocsOnly: a.blocsOnly })))
-        : await this.pathways.admissibilityRequestsInYear(this.context.tenantId, pathway.candidateId, year);
+        : await this.db.transaction(this.context.tenantId, () => this.pathways.admissibilityRequestsInYear(this.context.tenantId, pathway.candidateId, year));
     return toSnapshot(pathway, today, requests);
   }
 

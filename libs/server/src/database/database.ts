@@ -146,9 +146,16 @@ export class Database implements OnModuleDestroy {
     }
   }
 
-  /** One statement built with `Prisma.sql`, read in a plain transaction of its own (sqlTransaction). */
+  /**
+   * One statement built with `Prisma.sql`: in the current unit of work when
+   * there is one (which must be for `tenantId`), otherwise in a plain
+   * transaction of its own (sqlTransaction). Columns come back as pg gives
+   * them; a statement meant for both ways returns text, numbers or JSON.
+   */
   sqlStatement<R extends object>(tenantId: string, statement: Prisma.Sql): Promise<R[]> {
-    return this.sqlTransaction(tenantId, (sql) => sql.query<R>(statement.text, statement.values));
+    if (!this.inTransaction) return this.sqlTransaction(tenantId, (sql) => sql.query<R>(statement.text, statement.values));
+    if (tenantId !== this.currentTenant()) throw new Error('Statement for another tenant than the unit of work');
+    return this.client.$queryRaw<R[]>(statement);
   }
 
   private async runAll(callbacks: Array<() => unknown>, failure: string): Promise<void> {
