@@ -139,7 +139,39 @@ export const yearDays = (year: number) => ({ from: `${year}-01-01`, until: `${ye
 
 /** The rows of a subquery as a JSON array, in `order` ('[]' when there are none). */
 const jsonRows = (object: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql) =>
-  Prisma.sql`(SELECT coalesce(jsonb_agg(${object} ORDER BY ${order}), '[]'::jsonb) ${from})`;
+  Prisma.sql`(SELECT coalesce(json_agg(${object} ORDER BY ${order}), '[]'::json) ${from})`;
+
+const ofPathway = (alias: string) => Prisma.raw(`${alias}.tenant_id = p.tenant_id AND ${alias}.pathway_id = p.id`);
+
+/** The pathway's own parts, as columns of the statement's row: the same text for every pathway, built once. */
+const PATHWAY_PARTS = Prisma.sql`
+  ${jsonObject('p', PATHWAY)} AS pathway,
+  (SELECT json_build_object('id', k.id, 'code', k.code, 'title', k.title, 'admissibilityValidityMonths', k.admissibility_validity_months,
+                            'blocs', ${jsonRows(Prisma.sql`json_build_object('code', b.code)`, Prisma.sql`FROM blocs b WHERE b.tenant_id = k.tenant_id AND b.certification_id = k.id`, Prisma.sql`b.position`)})
+   FROM certifications k WHERE k.tenant_id = p.tenant_id AND k.id = p.certification_id) AS certification,
+  ${jsonRows(jsonObject('ct', CONTRACT), Prisma.sql`FROM contracts ct WHERE ${ofPathway('ct')}`, Prisma.sql`ct.start_date, ct.id`)} AS contracts,
+  ${jsonRows(
+    jsonObject(
+      'pl',
+      PLACEMENT,
+      Prisma.sql`'employer', json_build_object('id', e.id, 'name', e.name), 'tutor', json_build_object('user', json_build_object('firstName', u.first_name, 'lastName', u.last_name))`,
+    ),
+    Prisma.sql`FROM placements pl JOIN employers e ON e.id = pl.employer_id JOIN memberships m ON m.id = pl.tutor_membership_id JOIN users u ON u.id = m.user_id
+               WHERE ${ofPathway('pl')}`,
+    Prisma.sql`pl.start_date, pl.id`,
+  )} AS placements,
+  ${jsonRows(jsonObject('a', ADMISSIBILITY), Prisma.sql`FROM admissibilities a WHERE ${ofPathway('a')}`, Prisma.sql`a.attempt`)} AS admissibilities,
+  ${jsonRows(jsonObject('v', VALIDATION_DOSSIER), Prisma.sql`FROM validation_dossiers v WHERE ${ofPathway('v')}`, Prisma.sql`v.attempt`)} AS validation_dossiers,
+  ${jsonRows(
+    jsonObject(
+      'j',
+      JURY_SESSION,
+      Prisma.sql`'blocResults', ${jsonRows(jsonObject('r', BLOC_RESULT), Prisma.sql`FROM bloc_results r WHERE r.tenant_id = j.tenant_id AND r.jury_session_id = j.id`, Prisma.sql`r.bloc_code`)}`,
+    ),
+    Prisma.sql`FROM jury_sessions j WHERE ${ofPathway('j')}`,
+    Prisma.sql`j.attempt`,
+  )} AS jury_sessions,
+  ${jsonRows(Prisma.sql`json_build_object('kind', d.kind)`, Prisma.sql`FROM documents d WHERE ${ofPathway('d')} AND d.deleted_at IS NULL`, Prisma.sql`d.id`)} AS documents`;
 
 /**
  * The pathway `id` with everything of PathwayDetail, in one statement whose
@@ -148,45 +180,21 @@ const jsonRows = (object: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql) =>
  */
 export function pathwayDetailStatement(tenantId: string, id: string, scope: Prisma.Sql, requestsYear: number): Prisma.Sql {
   const year = yearDays(requestsYear);
-  const ofPathway = (alias: string) => Prisma.raw(`${alias}.tenant_id = p.tenant_id AND ${alias}.pathway_id = p.id`);
+  const requestsOfYear = jsonRows(
+    Prisma.sql`json_build_object('blocsOnly', ca.blocs_only)`,
+    Prisma.sql`FROM admissibilities ca WHERE ca.tenant_id = cp.tenant_id AND ca.pathway_id = cp.id AND ca.submitted_on >= ${year.from}::date AND ca.submitted_on < ${year.until}::date`,
+    Prisma.sql`ca.id`,
+  );
   return Prisma.sql`
-    SELECT ${jsonObject('p', PATHWAY)} AS pathway,
-      (SELECT jsonb_build_object('id', c.id, 'firstName', c.first_name, 'lastName', c.last_name, 'birthDate', c.birth_date,
-                                 'qualificationLevel', c.qualification_level, 'publicCategory', c.public_category,
-                                 'pathways', ${jsonRows(
-                                   Prisma.sql`jsonb_build_object('certificationId', cp.certification_id, 'admissibilities', ${jsonRows(
-                                     Prisma.sql`jsonb_build_object('blocsOnly', ca.blocs_only)`,
-                                     Prisma.sql`FROM admissibilities ca WHERE ca.tenant_id = cp.tenant_id AND ca.pathway_id = cp.id
-                                                  AND ca.submitted_on >= ${year.from}::date AND ca.submitted_on < ${year.until}::date`,
-                                     Prisma.sql`ca.id`,
-                                   )})`,
-                                   Prisma.sql`FROM pathways cp WHERE cp.tenant_id = c.tenant_id AND cp.candidate_id = c.id`,
-                                   Prisma.sql`cp.id`,
-                                 )})
-       FROM candidates c WHERE c.tenant_id = p.tenant_id AND c.id = p.candidate_id) AS candidate,
-      (SELECT jsonb_build_object('id', k.id, 'code', k.code, 'title', k.title, 'admissibilityValidityMonths', k.admissibility_validity_months,
-                                 'blocs', ${jsonRows(Prisma.sql`jsonb_build_object('code', b.code)`, Prisma.sql`FROM blocs b WHERE b.tenant_id = k.tenant_id AND b.certification_id = k.id`, Prisma.sql`b.position`)})
-       FROM certifications k WHERE k.tenant_id = p.tenant_id AND k.id = p.certification_id) AS certification,
-      ${jsonRows(jsonObject('ct', CONTRACT), Prisma.sql`FROM contracts ct WHERE ${ofPathway('ct')}`, Prisma.sql`ct.start_date, ct.id`)} AS contracts,
-      ${jsonRows(
-        Prisma.sql`${jsonObject('pl', PLACEMENT)} || jsonb_build_object('employer', jsonb_build_object('id', e.id, 'name', e.name),
-                                                                     'tutor', jsonb_build_object('user', jsonb_build_object('firstName', u.first_name, 'lastName', u.last_name)))`,
-        Prisma.sql`FROM placements pl JOIN employers e ON e.id = pl.employer_id JOIN memberships m ON m.id = pl.tutor_membership_id JOIN users u ON u.id = m.user_id
-                   WHERE ${ofPathway('pl')}`,
-        Prisma.sql`pl.start_date, pl.id`,
-      )} AS placements,
-      ${jsonRows(jsonObject('a', ADMISSIBILITY), Prisma.sql`FROM admissibilities a WHERE ${ofPathway('a')}`, Prisma.sql`a.attempt`)} AS admissibilities,
-      ${jsonRows(jsonObject('v', VALIDATION_DOSSIER), Prisma.sql`FROM validation_dossiers v WHERE ${ofPathway('v')}`, Prisma.sql`v.attempt`)} AS validation_dossiers,
-      ${jsonRows(
-        Prisma.sql`${jsonObject('j', JURY_SESSION)} || jsonb_build_object('blocResults', ${jsonRows(
-          jsonObject('r', BLOC_RESULT),
-          Prisma.sql`FROM bloc_results r WHERE r.tenant_id = j.tenant_id AND r.jury_session_id = j.id`,
-          Prisma.sql`r.bloc_code`,
-        )})`,
-        Prisma.sql`FROM jury_sessions j WHERE ${ofPathway('j')}`,
-        Prisma.sql`j.attempt`,
-      )} AS jury_sessions,
-      ${jsonRows(Prisma.sql`jsonb_build_object('kind', d.kind)`, Prisma.sql`FROM documents d WHERE ${ofPathway('d')} AND d.deleted_at IS NULL`, Prisma.sql`d.id`)} AS documents
+    SELECT ${PATHWAY_PARTS},
+      (SELECT json_build_object('id', c.id, 'firstName', c.first_name, 'lastName', c.last_name, 'birthDate', c.birth_date,
+                                'qualificationLevel', c.qualification_level, 'publicCategory', c.public_category,
+                                'pathways', ${jsonRows(
+                                  Prisma.sql`json_build_object('certificationId', cp.certification_id, 'admissibilities', ${requestsOfYear})`,
+                                  Prisma.sql`FROM pathways cp WHERE cp.tenant_id = c.tenant_id AND cp.candidate_id = c.id`,
+                                  Prisma.sql`cp.id`,
+                                )})
+       FROM candidates c WHERE c.tenant_id = p.tenant_id AND c.id = p.candidate_id) AS candidate
     FROM pathways p
     WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ${id}::uuid AND ${scope}`;
 }

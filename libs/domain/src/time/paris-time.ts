@@ -17,8 +17,13 @@ const wallClockFormat = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
-/** The Paris wall clock at an instant, as if it were UTC (milliseconds since the epoch). */
+/** The last second parisWallClock read, and its wall clock: a request asks for "today" several times in the same second. */
+let lastRead = { second: Number.NaN, wall: 0 };
+
+/** The Paris wall clock at an instant, to the second, as if it were UTC (milliseconds since the epoch). */
 function parisWallClock(instant: Date): number {
+  const second = Math.floor(instant.getTime() / 1000);
+  if (second === lastRead.second) return lastRead.wall;
   const parts: Record<string, number> = {};
   for (const part of wallClockFormat.formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -26,7 +31,8 @@ function parisWallClock(instant: Date): number {
   const wall = new Date(0);
   wall.setUTCFullYear(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1);
   wall.setUTCHours(parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0, 0);
-  return wall.getTime();
+  lastRead = { second, wall: wall.getTime() };
+  return lastRead.wall;
 }
 
 /** Paris offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */

@@ -13,14 +13,15 @@ export type JsonColumns<M> = { readonly [K in keyof M]-?: JsonColumn };
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /**
- * `jsonb_build_object` of the row `alias` with the model's field names
- * (camelCase keys, snake_case columns, as the schema maps them), for a
+ * `json_build_object` of the row `alias` with the model's field names
+ * (camelCase keys, snake_case columns, as the schema maps them), and
+ * `extra` pairs after them (`'employer', json_build_object(…)`), for a
  * statement that builds its answer as JSON in one round trip.
  */
-export function jsonObject<M>(alias: string, columns: JsonColumns<M>): Prisma.Sql {
+export function jsonObject<M>(alias: string, columns: JsonColumns<M>, extra?: Prisma.Sql): Prisma.Sql {
   // Field names come from the constant column lists, never from input.
   const pairs = Object.keys(columns).map((field) => `'${field}', ${alias}.${snakeCase(field)}`);
-  return Prisma.raw(`jsonb_build_object(${pairs.join(', ')})`);
+  return extra ? Prisma.sql`json_build_object(${Prisma.raw(pairs.join(', '))}, ${extra})` : Prisma.raw(`json_build_object(${pairs.join(', ')})`);
 }
 
 /** The model as Prisma would have read it, from the JSON of `jsonObject`. */
