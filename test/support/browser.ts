@@ -85,9 +85,11 @@ export function browserSuite(overrides: Record<string, string> = {}): BrowserSui
   const suite = { pools, factory: new Factory(pools.owner) } as BrowserSuite;
   let chromium: TestBrowser | undefined;
   beforeAll(async () => {
-    const [stack, launched] = await Promise.all([startWebStack(overrides), launchBrowser()]);
-    chromium = launched;
-    Object.assign(suite, { stack, browser: launched.browser });
+    const [stack, launched] = await Promise.allSettled([startWebStack(overrides), launchBrowser()]);
+    // What started is stopped after the file even when the other failed: a missing Chromium must not leave the API running (and jest waiting).
+    if (stack.status === 'fulfilled') suite.stack = stack.value;
+    if (launched.status === 'fulfilled') [chromium, suite.browser] = [launched.value, launched.value.browser];
+    for (const started of [stack, launched]) if (started.status === 'rejected') throw started.reason;
   });
   afterEach(async () => {
     const failed = (globalThis as { __failedBrowserTest?: string }).__failedBrowserTest;
@@ -184,6 +186,8 @@ export interface Violation {
 export async function accessibilityViolations(page: Page): Promise<Violation[]> {
   // Evaluated rather than added as a <script>: the page's CSP refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  // A popover or dialog still fading in reads as low contrast: let finite transitions end first (loaders spin forever).
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))));
   const results = await page.evaluate(() =>
     (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
   );

@@ -129,6 +129,7 @@ describe('coordinator keeps the certification catalogue in the browser', () => {
     const row = page.getByRole('row', { name: /RNCP35190/ });
     await row.waitFor();
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(['RNCP35190', expect.stringContaining('Titre professionnel Soudeur assembleur industriel'), '3', '2', '0']);
+    await row.getByText('RNCP (titre ou diplôme) · Ministère du Travail').waitFor();
     await page.getByRole('searchbox', { name: 'Rechercher une certification' }).fill('plaquiste');
     await page.getByText('Aucune certification ne correspond').waitFor();
     await page.getByRole('searchbox', { name: 'Rechercher une certification' }).fill('soudeur');

@@ -168,6 +168,8 @@ describe('the coordinator’s journey in the browser, from a new person to a cer
     };
 
     await act('Démarrer le parcours', (dialog) => dialog.getByText('Confirmez-vous cette action ?').waitFor(), 'En situation de travail');
+    const vae = page.getByRole('region', { name: 'Démarches VAE' });
+    await vae.getByText('Pas encore de demande de recevabilité.').waitFor();
     await heldBack.getByText(/Déposer la demande de recevabilité.*livret 1/).waitFor();
 
     // The livret 1 filed opens the recevabilité request.
@@ -216,6 +218,10 @@ describe('the coordinator’s journey in the browser, from a new person to a cer
     // What comes next is planned: the contract's end, announced in advance; the jury's reminders are cancelled.
     await reminders.getByRole('row').filter({ hasText: 'Fin du contrat' }).filter({ hasText: 'Prévu' }).first().waitFor();
     await reminders.getByRole('row').filter({ hasText: 'Jury à venir' }).filter({ hasText: 'Annulé' }).first().waitFor();
+    // The VAE file as it went, on the page.
+    await vae.getByText(`Demande n° 1 déposée le ${longDate(today())}, complète le ${longDate(today())} · Recevable le ${longDate(today())}`).waitFor();
+    await vae.getByText(`Dossier n° 1 déposé le ${longDate(today())}`).waitFor();
+    await vae.getByText(`Jury n° 1 le ${longDate(addDays(today(), -1))}, AFPA Toulouse · Validation totale`).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'journey-certified');
     const planned = await pools.owner.query(`SELECT kind, status, due_at FROM reminders WHERE pathway_id = $1 AND tenant_id = $2 AND kind IN ('CONTRACT_ENDING', 'JURY_UPCOMING') ORDER BY kind, due_at`, [

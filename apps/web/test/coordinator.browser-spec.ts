@@ -43,7 +43,7 @@ describe('coordinator journey in the browser', () => {
         await factory.pathway(tenant, { candidateId: candidate.id, certificationId: certification.id, cohortId: cohortB.id, state });
       }
     }
-    await factory.notification(tenant, coordinator.id, { title: 'Jury dans 14 jours', body: 'Le jury d’Inès Garçon approche.' });
+    await factory.notification(tenant, coordinator.id, { title: 'Jury dans 14 jours', body: 'Le jury d’Inès Garçon approche.', link: '/parcours?etat=JURY_SCHEDULED' });
   });
 
   const signedIn = () => signedInPage(suite, coordinator);
@@ -95,6 +95,15 @@ describe('coordinator journey in the browser', () => {
     expect(await column('En situation de travail').getByRole('listitem').count()).toBe(9);
     await page.getByRole('button', { name: 'Notifications : 1 non lue' }).waitFor();
     await expectAccessible(page);
+    // The bell opens the latest; following one marks it read.
+    await page.getByRole('button', { name: 'Notifications : 1 non lue' }).click();
+    const latest = page.getByRole('link', { name: /^Jury dans 14 jours \(non lue\)/ });
+    await latest.waitFor();
+    await expectAccessible(page);
+    await latest.click();
+    await page.waitForURL(/\/parcours\?.*etat=JURY_SCHEDULED/);
+    await page.getByRole('button', { name: 'Notifications : aucune non lue' }).waitFor();
+    await page.goBack();
     // The current page's menu entry stays readable under the pointer.
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).hover();
     await expectAccessible(page);
@@ -107,6 +116,31 @@ describe('coordinator journey in the browser', () => {
     await card('Parcours en cours').getByText('2', { exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Inès Garçon' }).count()).toBe(0);
     await expectAccessible(page);
+    await context.close();
+  });
+
+  it('counts every pathway of a step on the board, beyond those it shows, and links to the rest', async () => {
+    const large = await factory.tenant('GEIQ Grand Sud');
+    const staff = await factory.member(large, 'COORDINATOR');
+    const certification = await factory.certification(large);
+    // The board shows the first 100 by name: 105 in work, then two whose names come last.
+    for (let i = 0; i < 105; i++) {
+      const candidate = await factory.candidate(large, { firstName: 'Alex', lastName: `Abadie ${String(i).padStart(3, '0')}` });
+      await factory.pathway(large, { candidateId: candidate.id, certificationId: certification.id, state: 'EXPERIENCE' });
+    }
+    for (const lastName of ['Zapata', 'Zubiri']) {
+      const candidate = await factory.candidate(large, { firstName: 'Lou', lastName });
+      await factory.pathway(large, { candidateId: candidate.id, certificationId: certification.id, state: 'DOSSIER' });
+    }
+    const { context, page } = await signedInPage(suite, staff);
+    const working = page.getByRole('region', { name: 'En situation de travail : 105' });
+    await working.getByRole('link', { name: 'Alex Abadie 099' }).waitFor();
+    expect(await working.getByRole('listitem').count()).toBe(100);
+    await page.getByRole('region', { name: 'Dossier de validation en préparation : 2' }).getByRole('link', { name: 'Voir les 2 parcours' }).waitFor();
+    await expectAccessible(page);
+    await working.getByRole('link', { name: 'et 5 autres' }).click();
+    await page.waitForURL(/\/parcours\?.*etat=EXPERIENCE/);
+    await page.getByText('105 parcours trouvés').waitFor();
     await context.close();
   });
 

@@ -70,4 +70,31 @@ describe('inviting a tutor, who then joins from the e-mail', () => {
     expect(new URL(welcome.url()).pathname).toBe('/accueil');
     await context.close();
   });
+  it('links an alternant’s account to her record, found by name among many more than a list could hold', async () => {
+    const tenant = await factory.tenant('GEIQ Couserans');
+    const coordinator = await factory.member(tenant, 'COORDINATOR');
+    for (let i = 0; i < 110; i += 1) await factory.candidate(tenant, { firstName: 'Alex', lastName: `Abadie ${String(i).padStart(3, '0')}` });
+    const zelie = await factory.candidate(tenant, { firstName: 'Zélie', lastName: 'Zapata', birthDate: '2001-05-14' });
+    const invitee = `alternante-${Date.now()}@test.jalon.fr`;
+
+    const context = await newContext(suite.browser, suite.stack);
+    const page = await context.newPage();
+    await page.goto('/connexion');
+    await submitSignIn(page, coordinator);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Invitations' }).click();
+    const form = page.getByRole('form', { name: 'Inviter une personne' });
+    await form.getByRole('textbox', { name: 'Adresse e-mail' }).fill(invitee);
+    await form.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Alternant·e' }).click();
+    // Searched on the server, accents aside: the record is past the first hundred by name.
+    await form.getByRole('combobox', { name: 'Fiche de l’alternant·e' }).fill('zapata');
+    await page.getByRole('option', { name: 'Zélie Zapata, né·e le 14 mai 2001' }).click();
+    await form.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await page.getByText(`Invitation envoyée à ${invitee}.`).waitFor();
+    // Ready for the next alternant: her record is not kept.
+    expect(await form.getByRole('combobox', { name: 'Fiche de l’alternant·e' }).inputValue()).toBe('');
+    const { rows } = await suite.pools.owner.query('SELECT candidate_id FROM invitations WHERE tenant_id = $1 AND email = $2', [tenant.id, invitee]);
+    expect(rows).toEqual([{ candidate_id: zelie.id }]);
+    await context.close();
+  });
 });

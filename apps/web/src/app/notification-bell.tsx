@@ -1,6 +1,6 @@
-import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
@@ -13,7 +13,6 @@ export const NOTIFICATIONS_KEY = ['notifications'] as const;
 export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const latest = useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'latest'],
     queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: 5 } } })),
@@ -21,6 +20,10 @@ export function NotificationBell() {
   });
   const readAll = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/notifications/read-all')),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+  const markRead = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
   const unread = latest.data?.unreadCount ?? 0;
@@ -60,20 +63,26 @@ export function NotificationBell() {
             </Text>
           ) : (
             latest.data.items.map((n) => (
-              <UnstyledButton
+              // A link to what it is about (or to all notifications); opening it marks it read.
+              <Anchor
                 key={n.id}
+                c="inherit"
+                underline="hover"
+                display="block"
+                renderRoot={(props) => <Link to={n.link ?? '/notifications'} {...props} />}
                 onClick={() => {
                   setOpened(false);
-                  void navigate({ href: n.link ?? '/notifications' });
+                  if (!n.readAt) markRead.mutate(n.id);
                 }}
               >
                 <Text size="sm" fw={n.readAt ? 400 : 700}>
                   {n.title}
+                  {!n.readAt && <VisuallyHidden> (non lue)</VisuallyHidden>}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {formatDateTime(n.createdAt)}
                 </Text>
-              </UnstyledButton>
+              </Anchor>
             ))
           )}
           <Divider />

@@ -19,6 +19,7 @@ import { filled } from '../ui/form-values';
 import { emptiedValues, FieldInput, initialValues, shownValues, type Field } from '../ui/form-fields';
 import { formatDate, fullName, plural, todayInParis } from '../ui/format';
 import { OPCO_DECISION_LABELS } from '../ui/labels';
+import { searchEmployers } from '../ui/record-selects';
 import { SearchSelect } from '../ui/search-select';
 import { choicePlaceholder } from '../ui/states';
 import { useDialogForm } from '../ui/use-dialog-form';
@@ -103,9 +104,6 @@ export function ContractDialog({ pathway, contract, renewal = false, onClose }: 
     </FormDialog>
   );
 }
-
-const searchEmployers = async (q: string | undefined): Promise<ComboboxItem[]> =>
-  (await unwrap(api.GET('/api/v1/employers', { params: { query: { q, pageSize: 20 } } }))).items.map((e) => ({ value: e.id, label: e.city ? `${e.name} (${e.city})` : e.name }));
 
 const tutorsOf = (employerId: string | undefined) => unwrap(api.GET('/api/v1/tutors', { params: { query: { employerId, pageSize: 100 } } }));
 

@@ -8,15 +8,13 @@ import { CertificationSelect, useCertifications } from '../ui/certification-sele
 import { useCohorts } from '../ui/cohort-select';
 import { FormDialog } from '../ui/form-dialog';
 import { filled } from '../ui/form-values';
-import { formatDate, fullName } from '../ui/format';
+import { formatDate } from '../ui/format';
+import { searchCandidates } from '../ui/record-selects';
 import { SearchSelect } from '../ui/search-select';
 import { useDialogForm } from '../ui/use-dialog-form';
 import { useZodForm } from '../ui/use-zod-form';
 
 const FIELDS = ['candidateId', 'certificationId', 'targetBlocCodes', 'cohortId'];
-
-const searchCandidates = async (q: string | undefined): Promise<ComboboxItem[]> =>
-  (await unwrap(api.GET('/api/v1/candidates', { params: { query: { q, pageSize: 20 } } }))).items.map((c) => ({ value: c.id, label: `${fullName(c)}, né·e le ${formatDate(c.birthDate)}` }));
 
 /**
  * Opens a pathway: who, which certification (whole, or some of its blocs),

@@ -1,12 +1,12 @@
 import { Anchor, Button, Checkbox, FileInput, Group, List, Paper, Progress, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { CreateCommentRequest, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DOCUMENT_KINDS_BY_ROLE, Permission, type DocumentKind, type PathwayView } from '@jalon/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { messageOf, problemOf, unwrap } from '../api/problem';
 import { authorizedFetch, can, useSession } from '../auth/session';
 import { formatDate, formatDateTime, fullName } from '../ui/format';
-import { OPCO_DECISION_LABELS, REMINDER_KIND_LABELS, REMINDER_STATUS_LABELS } from '../ui/labels';
+import { ADMISSIBILITY_DECISION_LABELS, EXIT_OUTCOME_LABELS, JURY_RESULT_LABELS, OPCO_DECISION_LABELS, REMINDER_KIND_LABELS, REMINDER_STATUS_LABELS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { ContractActions } from './contract-forms';
 import { useZodForm } from '../ui/use-zod-form';
@@ -62,6 +62,71 @@ export function ContractSection({ pathway }: { pathway: PathwayView }) {
       )}
       {open && can(session, Permission.PathwaysManage) && <ContractActions pathway={pathway} />}
     </Section>
+  );
+}
+
+/** The VAE file as it went: recevabilité requests, validation dossiers and juries, with their dates and outcomes. */
+export function VaeRecordsSection({ pathway }: { pathway: PathwayView }) {
+  const { admissibilities, validationDossiers, jurySessions } = pathway;
+  const earlier = (isActive: boolean) => (isActive ? '' : ' (précédent)');
+  return (
+    <Section title="Démarches VAE">
+      {admissibilities.length === 0 ? (
+        <Text c="dimmed">Pas encore de demande de recevabilité.</Text>
+      ) : (
+        <Stack gap="sm">
+          <VaeRecordList title="Recevabilité">
+            {admissibilities.map((a) => (
+              <List.Item key={a.id}>
+                Demande n° {a.attempt}
+                {a.blocsOnly ? ' (certains blocs)' : ''} déposée le {formatDate(a.submittedOn)}
+                {earlier(a.isActive)}
+                {a.completeOn ? `, complète le ${formatDate(a.completeOn)}` : ''}
+                {a.decision ? ` · ${ADMISSIBILITY_DECISION_LABELS[a.decision] ?? a.decision}${a.decidedOn ? ` le ${formatDate(a.decidedOn)}` : ''}` : ' · en attente de décision'}
+                {a.validUntil ? ` · valable jusqu’au ${formatDate(a.validUntil)}` : ''}
+              </List.Item>
+            ))}
+          </VaeRecordList>
+          {validationDossiers.length > 0 && (
+            <VaeRecordList title="Dossier de validation">
+              {validationDossiers.map((d) => (
+                <List.Item key={d.id}>
+                  Dossier n° {d.attempt} déposé le {formatDate(d.submittedOn)}
+                  {earlier(d.isActive)}
+                  {d.returnedOn ? ` · renvoyé le ${formatDate(d.returnedOn)}${d.returnReason ? ` : ${d.returnReason}` : ''}` : ''}
+                </List.Item>
+              ))}
+            </VaeRecordList>
+          )}
+          {jurySessions.length > 0 && (
+            <VaeRecordList title="Jury">
+              {jurySessions.map((j) => (
+                <List.Item key={j.id}>
+                  Jury n° {j.attempt} le {formatDate(j.date)}
+                  {j.place ? `, ${j.place}` : ''}
+                  {earlier(j.isActive)}
+                  {j.result ? ` · ${JURY_RESULT_LABELS[j.result] ?? j.result}` : ' · résultat à saisir'}
+                  {j.blocResults.length > 0 && ` (${j.blocResults.map((b) => `${b.blocCode} ${b.acquired ? 'acquis' : 'non acquis'}`).join(', ')})`}
+                </List.Item>
+              ))}
+            </VaeRecordList>
+          )}
+          {pathway.acquiredBlocCodes.length > 0 && <Text size="sm">Blocs acquis : {pathway.acquiredBlocCodes.join(', ')}</Text>}
+          {pathway.exitOutcome && <Text size="sm">Sortie : {EXIT_OUTCOME_LABELS[pathway.exitOutcome] ?? pathway.exitOutcome}</Text>}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function VaeRecordList({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      <List size="sm">{children}</List>
+    </div>
   );
 }
 
@@ -248,7 +313,13 @@ export function RemindersSection({ pathwayId }: { pathwayId: string }) {
 /** What happened, newest first, and a comment box for those who may comment. */
 export function TimelineSection({ pathwayId }: { pathwayId: string }) {
   const { session } = useSession();
-  const timeline = useQuery({ queryKey: ['pathways', 'timeline', pathwayId], queryFn: () => unwrap(api.GET('/api/v1/pathways/{id}/timeline', { params: { path: { id: pathwayId }, query: { limit: 50 } } })) });
+  const timeline = useInfiniteQuery({
+    queryKey: ['pathways', 'timeline', pathwayId],
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/pathways/{id}/timeline', { params: { path: { id: pathwayId }, query: { limit: 50, cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Section title="Historique et commentaires">
       <Stack>
@@ -257,11 +328,11 @@ export function TimelineSection({ pathwayId }: { pathwayId: string }) {
           <Loading />
         ) : timeline.isError ? (
           <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
-        ) : timeline.data.items.length === 0 ? (
+        ) : items.length === 0 ? (
           <Text c="dimmed">Rien pour le moment.</Text>
         ) : (
           <Stack gap="xs" component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
-            {timeline.data.items.map((item) => (
+            {items.map((item) => (
               <li key={`${item.type}-${item.id}`}>
                 <Text size="sm" fw={item.type === 'COMMENT' ? 400 : 600} style={{ whiteSpace: 'pre-wrap' }}>
                   {item.type === 'COMMENT' ? String(item.data['body'] ?? item.summary) : item.summary}
@@ -273,6 +344,11 @@ export function TimelineSection({ pathwayId }: { pathwayId: string }) {
               </li>
             ))}
           </Stack>
+        )}
+        {timeline.hasNextPage && (
+          <Button variant="default" onClick={() => void timeline.fetchNextPage()} loading={timeline.isFetchingNextPage}>
+            Afficher les événements plus anciens
+          </Button>
         )}
       </Stack>
     </Section>

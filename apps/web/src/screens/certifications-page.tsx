@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { plural } from '../ui/format';
+import { CERTIFICATION_KIND_LABELS } from '../ui/labels';
 import { ListSection, usePagedList } from '../ui/paged-list';
 import { useSearchedPages } from '../ui/use-searched-pages';
 
@@ -49,7 +50,7 @@ export function CertificationsPage() {
                       {c.title}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      {c.kind} · {c.certifier}
+                      {CERTIFICATION_KIND_LABELS[c.kind]} · {c.certifier}
                     </Text>
                   </Table.Td>
                   <Table.Td>{c.level ?? '—'}</Table.Td>

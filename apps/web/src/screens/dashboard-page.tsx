@@ -40,7 +40,7 @@ export function DashboardPage() {
           <Deadlines view={dashboard.data} />
         </>
       )}
-      <Board cohortId={promotion} />
+      <Board cohortId={promotion} counts={dashboard.data?.countsByState} />
     </Stack>
   );
 }
@@ -139,8 +139,12 @@ function Deadlines({ view }: { view: DashboardView }) {
   );
 }
 
-/** Every pathway of the cohort (or the GEIQ) in one column per state. */
-function Board({ cohortId }: { cohortId: string | undefined }) {
+/**
+ * Every pathway of the cohort (or the GEIQ) in one column per state, the
+ * first ones by name; each column says how many it has in all (the
+ * dashboard's counts) and links to the rest.
+ */
+function Board({ cohortId, counts }: { cohortId: string | undefined; counts: DashboardView['countsByState'] | undefined }) {
   const pathways = useQuery({
     queryKey: ['pathways', 'board', cohortId ?? null],
     queryFn: () => unwrap(api.GET('/api/v1/pathways', { params: { query: { cohortId, pageSize: BOARD_SIZE, sort: 'candidate' } } })),
@@ -170,16 +174,17 @@ function Board({ cohortId }: { cohortId: string | undefined }) {
       ) : (
         <ScrollArea type="auto" offsetScrollbars>
           <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
-            {PATHWAY_STATE_VALUES.filter((state) => byState.has(state) || OPEN_STATES.has(state)).map((state) => {
+            {PATHWAY_STATE_VALUES.filter((state) => byState.has(state) || OPEN_STATES.has(state) || (counts?.[state] ?? 0) > 0).map((state) => {
               const items = byState.get(state) ?? [];
+              const total = Math.max(counts?.[state] ?? 0, items.length);
               return (
-                <Paper key={state} withBorder p="xs" w={220} miw={220} bg="gray.0" component="section" aria-label={`${PATHWAY_STATE_LABELS[state]} : ${items.length}`}>
+                <Paper key={state} withBorder p="xs" w={220} miw={220} bg="gray.0" component="section" aria-label={`${PATHWAY_STATE_LABELS[state]} : ${total}`}>
                   <Group justify="space-between" mb="xs" wrap="nowrap">
                     <Text size="sm" fw={700}>
                       {PATHWAY_STATE_LABELS[state]}
                     </Text>
                     <Badge color={STATE_COLORS[state]} variant="filled" aria-hidden>
-                      {items.length}
+                      {total}
                     </Badge>
                   </Group>
                   <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
@@ -196,6 +201,11 @@ function Board({ cohortId }: { cohortId: string | undefined }) {
                       </li>
                     ))}
                   </Stack>
+                  {total > items.length && (
+                    <Anchor size="sm" mt="xs" display="block" renderRoot={(props) => <Link to="/parcours" search={{ etat: state, promotion: cohortId }} {...props} />}>
+                      {items.length === 0 ? `Voir les ${total} parcours` : `et ${plural(total - items.length, 'autre', 'autres')}`}
+                    </Anchor>
+                  )}
                 </Paper>
               );
             })}

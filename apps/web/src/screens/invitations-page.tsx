@@ -101,7 +101,9 @@ function InvitationForm() {
     mutationFn: (body: { email: string; role: TenantRole; employerId?: string; candidateId?: string }) => unwrap(api.POST('/api/v1/invitations', { body })),
     onSuccess: async (invitation) => {
       setSent(`Invitation envoyée à ${invitation.email}.`);
+      // Ready for the next person: same role and company (several tutors of one company), but each alternant has her own record.
       form.setField('email', '');
+      form.setField('candidateId', '');
       await queryClient.invalidateQueries({ queryKey: ['invitations'] });
     },
     onError: (error) => setFailure(messageOf(error)),

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/problem';
 import { can, useSession } from '../auth/session';
-import { ContractSection, CoverageSection, DocumentsSection, RemindersSection, TimelineSection } from '../pathway/pathway-sections';
+import { ContractSection, CoverageSection, DocumentsSection, RemindersSection, TimelineSection, VaeRecordsSection } from '../pathway/pathway-sections';
 import { TransitionActions } from '../pathway/transition-actions';
 import { formatDate, fullName } from '../ui/format';
 import { PATHWAY_STATE_LABELS, STATE_COLORS } from '../ui/labels';
@@ -77,6 +77,7 @@ export function PathwayPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
             <ContractSection pathway={p} />
+            <VaeRecordsSection pathway={p} />
             <CoverageSection pathwayId={p.id} />
             <DocumentsSection pathwayId={p.id} />
             {can(session, Permission.RemindersRead) && <RemindersSection pathwayId={p.id} />}

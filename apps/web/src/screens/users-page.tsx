@@ -220,8 +220,23 @@ function RoleDialog({ member, isMe, onClose, onDone }: DialogProps) {
       <form onSubmit={submit} noValidate aria-label={`Changer le rôle de ${fullName(member)}`}>
         <Stack>
           <Select label="Rôle" required data={ROLE_OPTIONS} value={role} onChange={(v) => v && form.setField('role', v)} allowDeselect={false} error={form.errors['role']} />
-          {needsEmployer && <EmployerSelect required={role === 'EMPLOYER'} value={form.values['employerId'] as string} onChange={(id) => form.setField('employerId', id)} error={form.errors['employerId']} />}
-          {role === 'CANDIDATE' && <CandidateSelect value={form.values['candidateId'] as string} onChange={(id) => form.setField('candidateId', id)} error={form.errors['candidateId']} />}
+          {needsEmployer && (
+            <EmployerSelect
+              required={role === 'EMPLOYER'}
+              value={form.values['employerId'] as string}
+              onChange={(id) => form.setField('employerId', id)}
+              initial={member.employer ? { value: member.employer.id, label: member.employer.name } : undefined}
+              error={form.errors['employerId']}
+            />
+          )}
+          {role === 'CANDIDATE' && (
+            <CandidateSelect
+              value={form.values['candidateId'] as string}
+              onChange={(id) => form.setField('candidateId', id)}
+              initial={member.candidate ? { value: member.candidate.id, label: fullName(member.candidate) } : undefined}
+              error={form.errors['candidateId']}
+            />
+          )}
           {isMe && role !== 'TENANT_ADMIN' && (
             <Alert color="red.9" variant="outline" title="Attention">
               Vous ne pourrez plus gérer les utilisateurs ni les réglages du GEIQ.

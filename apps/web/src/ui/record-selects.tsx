@@ -1,9 +1,10 @@
-import { Select } from '@mantine/core';
+import { Select, type ComboboxItem } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
-import { fullName } from './format';
+import { formatDate, fullName } from './format';
+import { SearchSelect } from './search-select';
 
 interface RecordSelectProps {
   value: string | undefined;
@@ -12,45 +13,45 @@ interface RecordSelectProps {
   required?: boolean;
 }
 
-/** The member company of an employer contact or a company tutor. */
-export function EmployerSelect({ value, onChange, error, required }: RecordSelectProps) {
-  const employers = useQuery({
-    queryKey: ['employers', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/employers', { params: { query: { pageSize: 100 } } })),
-  });
+/** Member companies matching `q`, by name or SIRET, accents aside (the first ones when undefined). */
+export const searchEmployers = async (q: string | undefined): Promise<ComboboxItem[]> =>
+  (await unwrap(api.GET('/api/v1/employers', { params: { query: { q, pageSize: 20 } } }))).items.map((e) => ({ value: e.id, label: e.city ? `${e.name} (${e.city})` : e.name }));
+
+/** People followed matching `q`, by name, accents aside, with their birth date to tell namesakes apart. */
+export const searchCandidates = async (q: string | undefined): Promise<ComboboxItem[]> =>
+  (await unwrap(api.GET('/api/v1/candidates', { params: { query: { q, pageSize: 20 } } }))).items.map((c) => ({ value: c.id, label: `${fullName(c)}, né·e le ${formatDate(c.birthDate)}` }));
+
+/** The member company of an employer contact or a company tutor, searched among all of them. */
+export function EmployerSelect({ value, onChange, error, required, initial }: RecordSelectProps & { initial?: ComboboxItem }) {
   return (
-    <Select
+    <SearchSelect
       label="Entreprise adhérente"
       required={required}
-      searchable
-      clearable
-      placeholder={employers.isPending ? 'Chargement…' : 'Choisir l’entreprise'}
-      nothingFoundMessage="Aucune entreprise"
-      data={(employers.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      value={value || null}
-      onChange={(v) => onChange(v ?? '')}
+      queryKey={['employers', 'choice']}
+      search={searchEmployers}
+      value={value ?? ''}
+      onChange={onChange}
+      initial={initial}
       error={error}
+      placeholder="Raison sociale"
+      nothingFound="Aucune entreprise de ce nom"
     />
   );
 }
 
-/** The candidate record an alternant's account sees. */
-export function CandidateSelect({ value, onChange, error }: RecordSelectProps) {
-  const candidates = useQuery({
-    queryKey: ['candidates', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/candidates', { params: { query: { pageSize: 100 } } })),
-  });
+/** The candidate record an alternant's account sees, searched among all of them. */
+export function CandidateSelect({ value, onChange, error, initial }: RecordSelectProps & { initial?: ComboboxItem }) {
   return (
-    <Select
+    <SearchSelect
       label="Fiche de l’alternant·e"
-      required
-      searchable
-      placeholder={candidates.isPending ? 'Chargement…' : 'Choisir la fiche'}
-      nothingFoundMessage="Aucune fiche"
-      data={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: fullName(c) }))}
-      value={value || null}
-      onChange={(v) => onChange(v ?? '')}
+      queryKey={['candidates', 'choice']}
+      search={searchCandidates}
+      value={value ?? ''}
+      onChange={onChange}
+      initial={initial}
       error={error}
+      placeholder="Nom de la personne"
+      nothingFound="Aucune fiche de ce nom"
     />
   );
 }

@@ -19,6 +19,7 @@ export function SearchSelect({
   placeholder = 'Tapez pour rechercher',
   nothingFound,
   help,
+  required = true,
 }: {
   label: string;
   /** The list's cache key; the search is added to it. */
@@ -33,9 +34,20 @@ export function SearchSelect({
   placeholder?: string;
   nothingFound: string;
   help?: string;
+  /** Optional choices can be cleared. */
+  required?: boolean;
 }) {
   const [typed, setTyped] = useState(initial?.label ?? '');
   const [chosen, setChosen] = useState<ComboboxItem | null>(initial ?? null);
+  // A form emptied after sending empties the field too.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (!value) {
+      setChosen(null);
+      setTyped('');
+    }
+  }
   // Typing the chosen option's label back (Mantine does on choosing) is no new search.
   const [q] = useDebouncedValue(typed.trim() && typed !== chosen?.label ? typed.trim() : undefined, 300);
   const options = useQuery({ queryKey: [...queryKey, q], queryFn: () => search(q), placeholderData: keepPreviousData });
@@ -45,7 +57,8 @@ export function SearchSelect({
     <Select
       label={label}
       description={help}
-      required
+      required={required}
+      clearable={!required}
       searchable
       placeholder={options.isError ? 'Liste indisponible, réessayez' : placeholder}
       nothingFoundMessage={options.isFetching ? 'Recherche…' : options.isError ? 'La recherche n’a pas abouti' : nothingFound}
