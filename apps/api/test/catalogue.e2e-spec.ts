@@ -252,6 +252,23 @@ describe('catalogue: employers, certifications, candidates, cohorts', () => {
       expect(created.body).toMatchObject({ startDate: '2027-01-04', pathwayCount: 0, referentCoordinatorId: coordinatorId });
     });
 
+    it('corrects a cohort: name, start, referent (or none); its certification only while no pathway follows it', async () => {
+      const [certification, other] = [await factory.certification(tenant), await factory.certification(tenant)];
+      const cohort = (await api().post('/cohorts', { name: 'Promo usinage', certificationId: certification.id, startDate: '2027-01-04', referentCoordinatorId: coordinatorId })).body;
+      const renamed = await api().patch(`/cohorts/${cohort.id}`, { name: 'Promo usinage printemps', startDate: '2027-03-01', referentCoordinatorId: null });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ name: 'Promo usinage printemps', startDate: '2027-03-01', referentCoordinatorId: null, certificationId: certification.id });
+      expect((await api().patch(`/cohorts/${cohort.id}`, { certificationId: other.id })).body.certificationId).toBe(other.id);
+
+      const candidate = await factory.candidate(tenant);
+      await factory.pathway(tenant, { candidateId: candidate.id, certificationId: other.id, cohortId: cohort.id });
+      const refused = await api().patch(`/cohorts/${cohort.id}`, { certificationId: certification.id, name: 'Autre nom' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('IN_USE');
+      expect((await api().get(`/cohorts/${cohort.id}`)).body).toMatchObject({ name: 'Promo usinage printemps', certificationId: other.id, pathwayCount: 1 });
+      expect((await api().patch(`/cohorts/${cohort.id}`, { certificationId: other.id, referentCoordinatorId: coordinatorId })).status).toBe(200);
+    });
+
     it('refuses a certification or a coordinator from elsewhere', async () => {
       const other = await factory.tenant();
       const foreign = await factory.certification(other);

@@ -127,6 +127,24 @@ describe('coordinator records candidates, member companies and cohorts in the br
 
     const { rows } = await pools.owner.query(`SELECT name, referent_coordinator_id FROM cohorts WHERE tenant_id = $1`, [tenant.id]);
     expect(rows).toEqual([{ name: 'Usinage automne 2026', referent_coordinator_id: coordinator.id }]);
+
+    // Corrected in a dialog: renamed, moved, and left without a referent.
+    await page.getByRole('button', { name: 'Modifier la promotion Usinage automne 2026' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier la promotion Usinage automne 2026' });
+    await dialog.getByRole('textbox', { name: 'Nom de la promotion' }).fill('');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.getByText('Nom de la promotion requis').waitFor();
+    await dialog.getByRole('textbox', { name: 'Nom de la promotion' }).fill('Usinage hiver 2026');
+    await dialog.getByLabel('Date de début').fill('2026-11-30');
+    await dialog.getByRole('combobox', { name: 'Coordinateur·rice référent·e' }).click();
+    await page.getByRole('option', { name: /\(moi\)$/ }).click(); // chosen again: emptied
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('La promotion Usinage hiver 2026 est modifiée.').waitFor();
+    await page.getByRole('cell', { name: '30 novembre 2026' }).waitFor();
+    expect(await page.getByText('Vous en êtes le ou la référent·e').count()).toBe(0);
+    const { rows: after } = await pools.owner.query(`SELECT name, start_date::text, referent_coordinator_id FROM cohorts WHERE tenant_id = $1`, [tenant.id]);
+    expect(after).toEqual([{ name: 'Usinage hiver 2026', start_date: '2026-11-30', referent_coordinator_id: null }]);
     await close();
   });
 

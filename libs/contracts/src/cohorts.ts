@@ -9,7 +9,8 @@ export const CohortFields = z.strictObject({
 });
 export const CreateCohortRequest = CohortFields;
 export type CreateCohortInput = z.infer<typeof CreateCohortRequest>;
-export const UpdateCohortRequest = CohortFields.partial();
+/** `referentCoordinatorId: null` leaves the cohort without a referent; its certification is fixed once pathways follow it. */
+export const UpdateCohortRequest = CohortFields.partial().extend({ referentCoordinatorId: IdSchema.nullable().optional() });
 export type UpdateCohortInput = z.infer<typeof UpdateCohortRequest>;
 export const ListCohortsQuery = PageQuery.extend({ certificationId: IdSchema.optional() });
 export type ListCohortsInput = z.infer<typeof ListCohortsQuery>;

@@ -37,12 +37,15 @@ export class CohortsService {
 
   async update(id: string, input: UpdateCohortInput): Promise<CohortView> {
     const before = await this.find(id);
+    if (input.certificationId && input.certificationId !== before.certificationId && before._count.pathways > 0) {
+      throw new AppError(409, ErrorCode.InUse, 'Des parcours suivent cette promotion : sa certification ne peut plus changer.');
+    }
     await this.checkReferences(input);
     const after = await this.cohorts.update(this.context.tenantId, id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.certificationId ? { certificationId: input.certificationId } : {}),
       ...(input.startDate ? { startDate: toDbDate(input.startDate) } : {}),
-      ...(input.referentCoordinatorId ? { referentCoordinatorId: input.referentCoordinatorId } : {}),
+      ...(input.referentCoordinatorId !== undefined ? { referentCoordinatorId: input.referentCoordinatorId } : {}),
     });
     await this.audit.record({ action: 'cohort.update', entity: 'Cohort', entityId: id, before: toView(before), after: toView(after) });
     return toView(after);

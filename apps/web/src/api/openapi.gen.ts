@@ -1836,7 +1836,7 @@ export interface operations {
                     /** Format: date */
                     startDate?: string;
                     /** Format: uuid */
-                    referentCoordinatorId?: string;
+                    referentCoordinatorId?: string | null;
                 };
             };
         };

@@ -1,17 +1,19 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { CreateCohortRequest, type CreateCohortInput } from '@jalon/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { CreateCohortRequest, UpdateCohortRequest, type CohortView, type CreateCohortInput, type UpdateCohortInput } from '@jalon/contracts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
 import { CertificationSelect, useCertifications } from '../ui/certification-select';
+import { FormDialog } from '../ui/form-dialog';
 import { filled } from '../ui/form-values';
 import { formatDate, fullName, plural } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
 import { ReferentSelect, useStaff } from '../ui/record-selects';
 import { Empty, FormOutcome, ListResult } from '../ui/states';
 import { useCreateForm } from '../ui/use-create-form';
+import { useDialogForm } from '../ui/use-dialog-form';
 import { useZodForm } from '../ui/use-zod-form';
 
 const PAGE_SIZE = 20;
@@ -34,11 +36,28 @@ export function CohortsPage() {
     return referent ? fullName(referent) : '—';
   };
   const pages = cohorts.data ? Math.max(1, Math.ceil(cohorts.data.total / PAGE_SIZE)) : 1;
+  const [editing, setEditing] = useState<CohortView | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
 
   return (
     <Stack>
       <Title order={1}>Promotions</Title>
       <CohortForm />
+      {saved && (
+        <Alert color="teal.9" variant="outline" role="status" title="C’est fait" withCloseButton closeButtonLabel="Fermer" onClose={() => setSaved(null)}>
+          {saved}
+        </Alert>
+      )}
+      {editing && (
+        <CohortDialog
+          cohort={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(cohort) => {
+            setEditing(null);
+            setSaved(`La promotion ${cohort.name} est modifiée.`);
+          }}
+        />
+      )}
       <Paper withBorder p="md" component="section" aria-labelledby="liste-promotions">
         <Title order={2} size="h3" id="liste-promotions" mb="sm">
           Promotions enregistrées
@@ -59,6 +78,9 @@ export function CohortsPage() {
                     <Table.Th>Début</Table.Th>
                     <Table.Th>Référent·e</Table.Th>
                     <Table.Th>Parcours</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -76,6 +98,19 @@ export function CohortsPage() {
                       <Table.Td>{formatDate(c.startDate)}</Table.Td>
                       <Table.Td>{referentName(c.referentCoordinatorId)}</Table.Td>
                       <Table.Td>{c.pathwayCount}</Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`Modifier la promotion ${c.name}`}
+                          onClick={() => {
+                            setSaved(null);
+                            setEditing(c);
+                          }}
+                        >
+                          Modifier
+                        </Button>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -123,5 +158,43 @@ function CohortForm() {
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+const EDIT_FIELDS = ['name', 'certificationId', 'startDate', 'referentCoordinatorId'];
+
+/** Corrects a cohort: its name, start and referent; its certification too while no pathway follows it. */
+function CohortDialog({ cohort, onClose, onSaved }: { cohort: CohortView; onClose: () => void; onSaved: (cohort: CohortView) => void }) {
+  const queryClient = useQueryClient();
+  const form = useZodForm(UpdateCohortRequest, { name: cohort.name, certificationId: cohort.certificationId, startDate: cohort.startDate, referentCoordinatorId: cohort.referentCoordinatorId ?? '' }, (values) => ({
+    name: values['name'],
+    startDate: values['startDate'],
+    ...(cohort.pathwayCount === 0 ? { certificationId: values['certificationId'] || undefined } : {}),
+    // Emptied: the cohort has no referent any more.
+    referentCoordinatorId: values['referentCoordinatorId'] || null,
+  }));
+  const { submit, refusal, pending } = useDialogForm({
+    form,
+    isField: (path) => EDIT_FIELDS.includes(path),
+    send: (body: UpdateCohortInput) => unwrap(api.PATCH('/api/v1/cohorts/{id}', { params: { path: { id: cohort.id } }, body })),
+    onSent: async (updated) => {
+      await queryClient.invalidateQueries({ queryKey: ['cohorts'] });
+      onSaved(updated);
+    },
+    refusedTitle: 'Promotion non modifiée',
+  });
+  return (
+    <FormDialog title={`Modifier la promotion ${cohort.name}`} onClose={onClose} onSubmit={submit} refusal={refusal} pending={pending} submitLabel="Enregistrer">
+      <TextInput label="Nom de la promotion" required value={String(form.values['name'])} onChange={(e) => form.setField('name', e.currentTarget.value)} error={form.errors['name']} />
+      {cohort.pathwayCount === 0 ? (
+        <CertificationSelect value={String(form.values['certificationId'])} onChange={(id) => form.setField('certificationId', id)} error={form.errors['certificationId']} />
+      ) : (
+        <Text size="sm">
+          Certification : la promotion compte {plural(cohort.pathwayCount, 'parcours', 'parcours')}, elle ne peut plus en changer.
+        </Text>
+      )}
+      <TextInput label="Date de début" type="date" required value={String(form.values['startDate'])} onChange={(e) => form.setField('startDate', e.currentTarget.value)} error={form.errors['startDate']} />
+      <ReferentSelect value={String(form.values['referentCoordinatorId'])} onChange={(id) => form.setField('referentCoordinatorId', id)} error={form.errors['referentCoordinatorId']} />
+    </FormDialog>
   );
 }
