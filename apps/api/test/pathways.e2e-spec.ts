@@ -163,6 +163,31 @@ describe('pathways', () => {
     expect(lastYear.body.pathway.state).toBe('ADMISSIBILITY_PENDING');
   });
 
+  it('moves a pathway to a cohort of its certification and changes its referent, or leaves it with neither', async () => {
+    const { id, version, certification } = await pathwayInExperience();
+    const cohort = await factory.cohort(tenant, certification.id, 'Promo printemps');
+    const elsewhere = await factory.cohort(tenant, (await factory.certification(tenant)).id, 'Promo plasturgie');
+    const colleague = await factory.member(tenant, 'COORDINATOR');
+    const tutor = await factory.member(tenant, 'TUTOR');
+
+    const refused = await api().patch(`/pathways/${id}`, { expectedVersion: version, cohortId: elsewhere.id, referentCoordinatorId: tutor.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { path: 'cohortId', message: 'Cette promotion prépare une autre certification.' },
+      { path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' },
+    ]);
+    const moved = await api().patch(`/pathways/${id}`, { expectedVersion: version, cohortId: cohort.id, referentCoordinatorId: colleague.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ cohortId: cohort.id, referentCoordinatorId: colleague.id, version: version + 1 });
+    const stale = await api().patch(`/pathways/${id}`, { expectedVersion: version, cohortId: null });
+    expect(stale.status).toBe(409);
+    const cleared = await api().patch(`/pathways/${id}`, { expectedVersion: version + 1, cohortId: null, referentCoordinatorId: null });
+    expect(cleared.body).toMatchObject({ cohortId: null, referentCoordinatorId: null });
+    const created = await api().post('/pathways', { candidateId: (await factory.candidate(tenant)).id, certificationId: certification.id, cohortId: elsewhere.id });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([{ path: 'cohortId', message: 'Cette promotion prépare une autre certification.' }]);
+  });
+
   it('answers a stale expectedVersion with 409 and the current version, changing nothing', async () => {
     const { id, version } = await pathwayInExperience();
     const stale = await api().post(`/pathways/${id}/transitions`, { action: 'withdraw', expectedVersion: version - 1, reason: 'Démission', date: today() });

@@ -81,6 +81,20 @@ describe('the coordinator’s journey in the browser, from a new person to a cer
     const created = await pools.owner.query('SELECT state, cohort_id, referent_coordinator_id FROM pathways WHERE id = $1 AND tenant_id = $2', [pathwayId, tenant.id]);
     expect(created.rows).toEqual([{ state: 'CERTIFICATION_CHOSEN', cohort_id: cohort.id, referent_coordinator_id: coordinator.id }]);
 
+    // Out of the cohort, and back in: the header says where the pathway belongs and who follows it.
+    const header = page.locator('main header');
+    await header.getByText(`Promotion : ${cohort.name} · Référent·e : Claire Fabre`).waitFor();
+    for (const [option, shown] of [[new RegExp(cohort.name), 'aucune'], [new RegExp(cohort.name), cohort.name]] as const) {
+      await header.getByRole('button', { name: 'Modifier la promotion et le ou la référent·e' }).click();
+      const assignment = page.getByRole('dialog', { name: 'Promotion et référent·e' });
+      await choose(assignment, page, 'Promotion', option); // the current one chosen again is emptied
+      await assignment.getByRole('button', { name: 'Enregistrer' }).click();
+      await assignment.waitFor({ state: 'detached' });
+      await header.getByText(`Promotion : ${shown} · Référent·e : Claire Fabre`).waitFor();
+    }
+    await page.getByText('La promotion et le ou la référent·e du parcours sont enregistrés.').waitFor();
+    await expectAccessible(page);
+
     // The contract, with the keyboard: the dialog takes the focus, Escape leaves it.
     const contractActions = page.getByRole('group', { name: 'Contrat et placement : actions' });
     await contractActions.getByRole('button', { name: 'Enregistrer le contrat' }).focus();

@@ -73,10 +73,7 @@ export class PathwaysService {
     if (!certification) errors.push({ path: 'certificationId', message: 'Certification introuvable dans votre catalogue.' });
     const unknownBlocs = certification ? input.targetBlocCodes.filter((code) => !certification.blocs.some((b) => b.code === code)) : [];
     if (unknownBlocs.length) errors.push({ path: 'targetBlocCodes', message: `Blocs inconnus pour cette certification : ${unknownBlocs.join(', ')}.` });
-    if (input.cohortId && !(await this.cohorts.findById(tenantId, input.cohortId))) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
-    if (input.referentCoordinatorId && !(await this.isStaffMember(input.referentCoordinatorId))) {
-      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
-    }
+    errors.push(...(await this.assignmentErrors(input, input.certificationId)));
     if (errors.length) throw validationFailed(errors);
 
     const pathway = await this.pathways.create(tenantId, {
@@ -126,11 +123,7 @@ export class PathwaysService {
   async update(id: string, input: UpdatePathwayInput): Promise<PathwayView> {
     const tenantId = this.context.tenantId;
     const pathway = await this.lockAndFind(id, input.expectedVersion);
-    const errors: { path: string; message: string }[] = [];
-    if (input.cohortId && !(await this.cohorts.findById(tenantId, input.cohortId))) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
-    if (input.referentCoordinatorId && !(await this.isStaffMember(input.referentCoordinatorId))) {
-      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
-    }
+    const errors = await this.assignmentErrors(input, pathway.certificationId);
     if (errors.length) throw validationFailed(errors);
     const { expectedVersion, ...changes } = input;
     await this.pathways.updateVersioned(tenantId, id, expectedVersion, changes);
@@ -327,6 +320,18 @@ export class PathwaysService {
     return this.dashboardCache.get(tenantId, 'counts-by-state', () =>
       this.db.transaction(tenantId, async () => Object.fromEntries((await this.dashboard.countsByState(tenantId, pathwaysMatching(tenantId, {}))).map((row) => [row.state, row.count]))),
     );
+  }
+
+  /** A cohort of the GEIQ preparing the pathway's certification, and a referent among its staff (either left out or null: none). */
+  private async assignmentErrors(input: { cohortId?: string | null; referentCoordinatorId?: string | null }, certificationId: string): Promise<{ path: string; message: string }[]> {
+    const errors: { path: string; message: string }[] = [];
+    const cohort = input.cohortId ? await this.cohorts.findById(this.context.tenantId, input.cohortId) : null;
+    if (input.cohortId && !cohort) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
+    if (cohort && cohort.certificationId !== certificationId) errors.push({ path: 'cohortId', message: 'Cette promotion prépare une autre certification.' });
+    if (input.referentCoordinatorId && !(await this.isStaffMember(input.referentCoordinatorId))) {
+      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
+    }
+    return errors;
   }
 
   private async isStaffMember(userId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { Permission } from '@jalon/contracts';
+import { Alert, Anchor, Badge, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Permission, type PathwayView } from '@jalon/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,7 +7,10 @@ import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/problem';
 import { can, useSession } from '../auth/session';
 import { ContractSection, CoverageSection, DocumentsSection, RemindersSection, TimelineSection, VaeRecordsSection } from '../pathway/pathway-sections';
+import { AssignmentDialog } from '../pathway/assignment-dialog';
 import { TransitionActions } from '../pathway/transition-actions';
+import { useCohorts } from '../ui/cohort-select';
+import { useStaff } from '../ui/record-selects';
 import { formatDate, fullName } from '../ui/format';
 import { PATHWAY_STATE_LABELS, STATE_COLORS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
@@ -17,6 +20,9 @@ export function PathwayPage() {
   const { pathwayId } = useParams({ from: '/app/parcours/$pathwayId' });
   const { session } = useSession();
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [assigning, setAssigning] = useState(false);
+  const [assigned, setAssigned] = useState(false);
+  const staffView = can(session, Permission.PathwaysManage);
   const pathway = useQuery({
     queryKey: ['pathways', 'one', pathwayId],
     queryFn: () => unwrap(api.GET('/api/v1/pathways/{id}', { params: { path: { id: pathwayId } } })),
@@ -51,6 +57,15 @@ export function PathwayPage() {
                 Parcours ouvert le {formatDate(p.createdAt)}
                 {jury ? ` · jury le ${formatDate(jury.date)}${jury.place ? `, ${jury.place}` : ''}` : ''}
               </Text>
+              {staffView && (
+                <Assignment
+                  pathway={p}
+                  onEdit={() => {
+                    setAssigned(false);
+                    setAssigning(true);
+                  }}
+                />
+              )}
             </div>
             <Badge size="lg" color={STATE_COLORS[p.state]} styles={{ label: { textTransform: 'none' } }}>
               {PATHWAY_STATE_LABELS[p.state]}
@@ -58,6 +73,11 @@ export function PathwayPage() {
           </Group>
           {can(session, Permission.PathwaysTransition) && (
             <TransitionActions pathway={p} blocCodes={coverage.data?.blocs.map((b) => b.code) ?? p.targetBlocCodes} onWarnings={setWarnings} />
+          )}
+          {assigned && (
+            <Alert color="teal.9" variant="outline" role="status" title="C’est fait" withCloseButton closeButtonLabel="Fermer" onClose={() => setAssigned(false)}>
+              La promotion et le ou la référent·e du parcours sont enregistrés.
+            </Alert>
           )}
           {warnings.length > 0 && (
             <Alert color="yellow" title="Action enregistrée, à vérifier" withCloseButton closeButtonLabel="Fermer" onClose={() => setWarnings([])}>
@@ -70,6 +90,16 @@ export function PathwayPage() {
           )}
         </Stack>
       </Paper>
+      {assigning && (
+        <AssignmentDialog
+          pathway={p}
+          onClose={() => setAssigning(false)}
+          onSaved={() => {
+            setAssigning(false);
+            setAssigned(true);
+          }}
+        />
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <TimelineSection pathwayId={p.id} />
@@ -85,5 +115,23 @@ export function PathwayPage() {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** The pathway's cohort and referent coordinator, by name, with the button that changes them. */
+function Assignment({ pathway, onEdit }: { pathway: PathwayView; onEdit: () => void }) {
+  const cohorts = useCohorts();
+  const staff = useStaff();
+  const cohort = pathway.cohortId ? cohorts.data?.items.find((c) => c.id === pathway.cohortId) : undefined;
+  const referent = pathway.referentCoordinatorId ? staff.data?.items.find((m) => m.id === pathway.referentCoordinatorId) : undefined;
+  return (
+    <Group gap="xs" mt={4}>
+      <Text size="sm">
+        Promotion : {pathway.cohortId ? (cohort?.name ?? '…') : 'aucune'} · Référent·e : {pathway.referentCoordinatorId ? (referent ? fullName(referent) : '—') : 'personne'}
+      </Text>
+      <Button size="compact-xs" variant="subtle" onClick={onEdit} aria-label="Modifier la promotion et le ou la référent·e">
+        Modifier
+      </Button>
+    </Group>
   );
 }
