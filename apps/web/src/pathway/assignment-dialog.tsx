@@ -1,11 +1,9 @@
-import { Select } from '@mantine/core';
 import { ErrorCode, UpdatePathwayRequest, type PathwayView, type UpdatePathwayInput } from '@jalon/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/problem';
-import { useCohorts } from '../ui/cohort-select';
+import { CertificationCohortSelect } from '../ui/cohort-select';
 import { FormDialog } from '../ui/form-dialog';
-import { formatDate } from '../ui/format';
 import { ReferentSelect } from '../ui/record-selects';
 import { useDialogForm } from '../ui/use-dialog-form';
 import { useZodForm } from '../ui/use-zod-form';
@@ -15,8 +13,6 @@ const FIELDS = ['cohortId', 'referentCoordinatorId'];
 /** Which cohort the pathway belongs to and who follows it; either can be emptied. */
 export function AssignmentDialog({ pathway, onClose, onSaved }: { pathway: PathwayView; onClose: () => void; onSaved: () => void }) {
   const queryClient = useQueryClient();
-  const cohorts = useCohorts();
-  const cohortsOfIt = (cohorts.data?.items ?? []).filter((c) => c.certificationId === pathway.certification.id);
   const form = useZodForm(UpdatePathwayRequest, { cohortId: pathway.cohortId ?? '', referentCoordinatorId: pathway.referentCoordinatorId ?? '' }, (values) => ({
     cohortId: values['cohortId'] || null,
     referentCoordinatorId: values['referentCoordinatorId'] || null,
@@ -40,16 +36,7 @@ export function AssignmentDialog({ pathway, onClose, onSaved }: { pathway: Pathw
   });
   return (
     <FormDialog title="Promotion et référent·e" onClose={onClose} onSubmit={(event) => submit(event, { expectedVersion: pathway.version })} refusal={refusal} pending={pending} submitLabel="Enregistrer">
-      <Select
-        label="Promotion"
-        description={!cohorts.isPending && cohortsOfIt.length === 0 ? 'Aucune promotion ouverte pour cette certification.' : 'Facultatif'}
-        placeholder={cohorts.isError ? 'Promotions indisponibles' : 'Sans promotion'}
-        clearable
-        data={cohortsOfIt.map((c) => ({ value: c.id, label: `${c.name} (début le ${formatDate(c.startDate)})` }))}
-        value={String(form.values['cohortId']) || null}
-        onChange={(id) => form.setField('cohortId', id ?? '')}
-        error={form.errors['cohortId']}
-      />
+      <CertificationCohortSelect certificationId={pathway.certification.id} value={String(form.values['cohortId'])} onChange={(id) => form.setField('cohortId', id)} error={form.errors['cohortId']} />
       <ReferentSelect value={String(form.values['referentCoordinatorId'])} onChange={(id) => form.setField('referentCoordinatorId', id)} error={form.errors['referentCoordinatorId']} />
     </FormDialog>
   );

@@ -1,14 +1,13 @@
-import { MultiSelect, Select, Text, type ComboboxItem } from '@mantine/core';
+import { MultiSelect, Text, type ComboboxItem } from '@mantine/core';
 import { CreatePathwayRequest, type CreatePathwayInput } from '@jalon/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { CertificationSelect, useCertifications } from '../ui/certification-select';
-import { useCohorts } from '../ui/cohort-select';
+import { CertificationCohortSelect } from '../ui/cohort-select';
 import { FormDialog } from '../ui/form-dialog';
 import { filled } from '../ui/form-values';
-import { formatDate } from '../ui/format';
 import { searchCandidates } from '../ui/record-selects';
 import { SearchSelect } from '../ui/search-select';
 import { useDialogForm } from '../ui/use-dialog-form';
@@ -25,7 +24,6 @@ export function NewPathwayDialog({ candidate, onClose }: { candidate?: ComboboxI
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const certifications = useCertifications();
-  const cohorts = useCohorts();
   const form = useZodForm(CreatePathwayRequest, { candidateId: candidate?.value ?? '', certificationId: '', targetBlocCodes: [], cohortId: '' }, filled);
   const { submit, refusal, pending } = useDialogForm({
     form,
@@ -42,7 +40,6 @@ export function NewPathwayDialog({ candidate, onClose }: { candidate?: ComboboxI
   });
   const certificationId = String(form.values['certificationId']);
   const certification = certifications.data?.items.find((c) => c.id === certificationId);
-  const cohortsOfIt = (cohorts.data?.items ?? []).filter((c) => c.certificationId === certificationId);
   const chooseCertification = (id: string) => {
     form.setField('certificationId', id);
     // Blocs and cohort belong to the certification chosen before.
@@ -80,17 +77,7 @@ export function NewPathwayDialog({ candidate, onClose }: { candidate?: ComboboxI
           error={form.errors['targetBlocCodes']}
         />
       )}
-      <Select
-        label="Promotion"
-        description={certificationId && !cohorts.isPending && cohortsOfIt.length === 0 ? 'Aucune promotion ouverte pour cette certification.' : 'Facultatif'}
-        placeholder={!certificationId ? 'Choisissez d’abord la certification' : cohorts.isError ? 'Promotions indisponibles' : 'Sans promotion'}
-        disabled={!certificationId || cohortsOfIt.length === 0}
-        clearable
-        data={cohortsOfIt.map((c) => ({ value: c.id, label: `${c.name} (début le ${formatDate(c.startDate)})` }))}
-        value={String(form.values['cohortId']) || null}
-        onChange={(id) => form.setField('cohortId', id ?? '')}
-        error={form.errors['cohortId']}
-      />
+      <CertificationCohortSelect certificationId={certificationId} value={String(form.values['cohortId'])} onChange={(id) => form.setField('cohortId', id)} error={form.errors['cohortId']} />
       <Text size="sm" c="dimmed">
         Vous en serez le ou la chargé·e d’accompagnement référent·e.
       </Text>

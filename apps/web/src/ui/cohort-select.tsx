@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
+import { formatDate } from './format';
 
 export function useCohorts() {
   return useQuery({
@@ -25,6 +26,25 @@ export function CohortSelect({ value, onChange }: { value: string | undefined; o
       searchable
       nothingFoundMessage="Aucune promotion"
       w={{ base: '100%', sm: 280 }}
+    />
+  );
+}
+
+/** The cohort of a pathway: one of those preparing its certification, or none. */
+export function CertificationCohortSelect({ certificationId, value, onChange, error }: { certificationId: string; value: string; onChange: (cohortId: string) => void; error?: string }) {
+  const cohorts = useCohorts();
+  const cohortsOfIt = (cohorts.data?.items ?? []).filter((c) => c.certificationId === certificationId);
+  return (
+    <Select
+      label="Promotion"
+      description={certificationId && !cohorts.isPending && cohortsOfIt.length === 0 ? 'Aucune promotion ouverte pour cette certification.' : 'Facultatif'}
+      placeholder={!certificationId ? 'Choisissez d’abord la certification' : cohorts.isError ? 'Promotions indisponibles' : 'Sans promotion'}
+      disabled={!certificationId || cohortsOfIt.length === 0}
+      clearable
+      data={cohortsOfIt.map((c) => ({ value: c.id, label: `${c.name} (début le ${formatDate(c.startDate)})` }))}
+      value={value || null}
+      onChange={(id) => onChange(id ?? '')}
+      error={error}
     />
   );
 }
