@@ -17,6 +17,7 @@ const EXPECTED: Record<string, string> = {
   'POST /auth/refresh': 'public',
   'POST /auth/logout': 'public',
   'POST /auth/accept-invitation': 'public',
+  'GET /auth/password-rules': 'public',
   'GET /auth/me': 'session:read',
   'POST /auth/switch-tenant': 'session:read',
   'POST /invitations': 'invitations:manage',

@@ -56,6 +56,8 @@ describe('inviting a tutor, who then joins from the e-mail', () => {
     const welcome = await context.newPage();
     await welcome.goto(link);
     await welcome.getByRole('heading', { name: 'Bienvenue sur Jalon' }).waitFor();
+    // The rules in force, from the API.
+    await welcome.getByText('au moins 12 caractères : une phrase de plusieurs mots est idéale ;').waitFor();
     await welcome.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Lucie');
     await welcome.getByRole('textbox', { name: 'Nom', exact: true }).fill('Arnaud');
     await welcome.getByLabel(/^Mot de passe/).fill('une phrase de passe pour le moule 42');

@@ -87,6 +87,11 @@ export const REFRESH_COOKIE_PATH = '/api/v1/auth';
 /** A session answer: `refreshToken` is absent in cookie mode. */
 export type SessionResponse = Omit<TokenResponse, 'refreshToken'> & { refreshToken?: string };
 
+/** What a new password must be, for the page where one is chosen (`GET /auth/password-rules`). */
+export interface PasswordRules {
+  minLength: number;
+}
+
 export interface MeResponse {
   user: SessionUser;
   tenant: SessionTenant | null;

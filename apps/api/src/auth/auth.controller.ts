@@ -8,6 +8,7 @@ import {
   SwitchTenantRequest,
   type LoginInput,
   type MeResponse,
+  type PasswordRules,
   type RefreshInput,
   type SessionResponse,
   type SwitchTenantInput,
@@ -15,6 +16,7 @@ import {
 import { Can, Public } from '../access/access.decorators.js';
 import { AuthService, refreshMissing } from './auth.service.js';
 import { LocalAuthGuard } from './local.strategy.js';
+import { PasswordHasher } from './password-hasher.js';
 import { SessionCookie } from './session-cookie.js';
 import type { SessionSubject } from './session-issuer.js';
 import { Returns } from '../http/returns.decorator.js';
@@ -25,6 +27,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly cookie: SessionCookie,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   @Public()
@@ -58,6 +61,14 @@ export class AuthController {
     const token = this.cookie.presentedToken(request, body.refreshToken);
     if (token) await this.auth.logout(token);
     this.cookie.clear(request, reply);
+  }
+
+  /** Public: the invitation page explains the rules before a password is chosen. */
+  @Public()
+  @Get('password-rules')
+  @Returns('PasswordRules')
+  passwordRules(): PasswordRules {
+    return this.hasher.rules;
   }
 
   @Can(Permission.SessionRead)

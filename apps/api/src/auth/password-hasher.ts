@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import argon2 from 'argon2';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES, type PasswordPolicy } from '@jalon/domain';
-import { ErrorCode } from '@jalon/contracts';
+import { ErrorCode, type PasswordRules } from '@jalon/contracts';
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
 import { AppError } from '@jalon/server/errors';
 import { COMMON_PASSWORDS } from './passwords/common-passwords.js';
@@ -21,6 +21,11 @@ export class PasswordHasher implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.dummyHash = await argon2.hash('jalon-timing-equaliser', ARGON2_OPTIONS);
+  }
+
+  /** What a new password must be, as the page where one is chosen explains it. */
+  get rules(): PasswordRules {
+    return { minLength: this.policy.minLength };
   }
 
   /** Throws PASSWORD_REJECTED (422) with the reason in French. */

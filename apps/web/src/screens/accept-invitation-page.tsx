@@ -1,8 +1,10 @@
 import { Alert, Button, Center, List, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { AcceptInvitationRequest, ErrorCode } from '@jalon/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { ApiError, messageOf } from '../api/problem';
+import { api } from '../api/client';
+import { ApiError, messageOf, unwrap } from '../api/problem';
 import { homeOf } from '../app/router';
 import { acceptInvitation } from '../auth/session';
 import { useZodForm } from '../ui/use-zod-form';
@@ -16,6 +18,7 @@ export function AcceptInvitationPage() {
   const [confirmationError, setConfirmationError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const rules = useQuery({ queryKey: ['password-rules'], queryFn: () => unwrap(api.GET('/api/v1/auth/password-rules')), staleTime: Infinity });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,7 +72,7 @@ export function AcceptInvitationPage() {
                     Votre mot de passe
                   </Text>
                   <List size="sm">
-                    <List.Item>au moins 12 caractères : une phrase de plusieurs mots est idéale ;</List.Item>
+                    <List.Item>{rules.data ? `au moins ${rules.data.minLength} caractères` : 'assez long'} : une phrase de plusieurs mots est idéale ;</List.Item>
                     <List.Item>pas un mot de passe courant ni votre adresse e-mail ;</List.Item>
                     <List.Item>uniquement pour Jalon, jamais réutilisé ailleurs.</List.Item>
                   </List>
