@@ -317,6 +317,10 @@ describe('pathways', () => {
       const other = await pathwayInExperience();
       const byCandidate = await api().get(`/pathways?candidateId=${candidateId}`);
       expect(byCandidate.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+      // A line of the list says what the pathway's page says, to the millisecond.
+      const { id: _, state, version, activity, candidate, certification, cohortId, referentCoordinatorId, updatedAt } = (await api().get(`/pathways/${id}`)).body;
+      expect(byCandidate.body.items[0]).toStrictEqual({ id, state, version, activity, candidate, certification, cohortId, referentCoordinatorId, updatedAt });
+      expect(updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       const byEmployer = await api().get(`/pathways?employerId=${employerId}`);
       expect(byEmployer.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
       expect((await api().get(`/pathways?candidateId=${other.candidateId}&employerId=${employerId}`)).body.total).toBe(0);

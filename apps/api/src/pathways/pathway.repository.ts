@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ListPathwaysInput } from '@jalon/contracts';
+import type { ListPathwaysInput, PathwaySummary } from '@jalon/contracts';
 import { parisDate, yearOf } from '@jalon/domain';
 import { Database, Prisma, toDbDate, type Pathway, type PathwayState } from '@jalon/server/database';
 import { pathwaysMatching } from '@jalon/server/deadlines';
@@ -55,23 +55,6 @@ const LIST_ORDER: Record<ListPathwaysInput['sort'], Prisma.Sql> = {
   '-candidate': Prisma.sql`c.last_name DESC, c.first_name DESC, p.id ASC`,
 };
 
-interface ListRow {
-  id: string | null;
-  state: PathwayState;
-  version: number;
-  activity: 'ACTIVE' | 'INACTIVE';
-  cohort_id: string | null;
-  referent_coordinator_id: string | null;
-  updated_at: Date;
-  candidate_id: string;
-  first_name: string;
-  last_name: string;
-  certification_id: string;
-  code: string;
-  title: string;
-  total: number | null;
-}
-
 @Injectable()
 export class PathwayRepository {
   constructor(private readonly db: Database) {}
@@ -119,8 +102,9 @@ export class PathwayRepository {
    * A page of the list and, when `countTotal`, how many pathways match, in
    * one statement: the page is read first (its order is served by an index
    * for the default sort), then its candidates and certifications for those
-   * rows only. The one row of the count carries the page (or nothing, past
-   * the last page). Read in a plain transaction of its own
+   * rows only. Its one row holds the count and the page's lines, built as
+   * the JSON the API answers (an empty list past the last page): no row to
+   * parse field by field nor to map. Read in a plain transaction of its own
    * (Database.sqlStatement), outside any unit of work, as the timeline is:
    * the route is the most read of all.
    */
@@ -129,14 +113,20 @@ export class PathwayRepository {
     scope: PathwayScope,
     filter: PathwayFilter,
     page: { sort: ListPathwaysInput['sort']; page: number; pageSize: number; countTotal: boolean },
-  ): Promise<{ items: PathwaySummaryRow[]; total: number | null }> {
+  ): Promise<{ items: PathwaySummary[]; total: number | null }> {
     const where = Prisma.join([pathwaysMatching(tenantId, filter), ...filterSql(tenantId, filter), scopeSql(scope)], ' AND ');
     const order = LIST_ORDER[page.sort];
     const byCandidate = page.sort.endsWith('candidate') ? Prisma.sql`JOIN candidates c ON c.id = p.candidate_id` : Prisma.empty;
     const counted = page.countTotal ? Prisma.sql`SELECT count(*)::int AS total FROM pathways p WHERE ${where}` : Prisma.sql`SELECT NULL::int AS total`;
     const statement = Prisma.sql`
-      SELECT p.id, p.state::text AS state, p.version, p.activity::text AS activity, p.cohort_id, p.referent_coordinator_id, p.updated_at,
-             c.id AS candidate_id, c.first_name, c.last_name, k.id AS certification_id, k.code, k.title, counted.total
+      SELECT counted.total,
+             coalesce(json_agg(json_build_object(
+               'id', p.id, 'state', p.state, 'version', p.version, 'activity', p.activity,
+               'candidate', json_build_object('id', c.id, 'firstName', c.first_name, 'lastName', c.last_name),
+               'certification', json_build_object('id', k.id, 'code', k.code, 'title', k.title),
+               'cohortId', p.cohort_id, 'referentCoordinatorId', p.referent_coordinator_id,
+               'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+             ) ORDER BY ${order}) FILTER (WHERE p.id IS NOT NULL), '[]') AS items
       FROM (${counted}) counted
       LEFT JOIN (
         SELECT p.id, p.state, p.version, p.activity, p.cohort_id, p.referent_coordinator_id, p.candidate_id, p.certification_id, p.created_at, p.updated_at
@@ -147,22 +137,9 @@ export class PathwayRepository {
       ) p ON true
       LEFT JOIN candidates c ON c.id = p.candidate_id
       LEFT JOIN certifications k ON k.id = p.certification_id
-      ORDER BY ${order}`;
-    const rows = await this.db.sqlStatement<ListRow>(tenantId, statement);
-    return {
-      items: rows.filter((r): r is ListRow & { id: string } => r.id !== null).map((r) => ({
-        id: r.id,
-        state: r.state,
-        version: r.version,
-        activity: r.activity,
-        cohortId: r.cohort_id,
-        referentCoordinatorId: r.referent_coordinator_id,
-        updatedAt: r.updated_at,
-        candidate: { id: r.candidate_id, firstName: r.first_name, lastName: r.last_name },
-        certification: { id: r.certification_id, code: r.code, title: r.title },
-      })),
-      total: rows[0]!.total,
-    };
+      GROUP BY counted.total`;
+    const [row] = await this.db.sqlStatement<{ total: number | null; items: PathwaySummary[] }>(tenantId, statement);
+    return { items: row!.items, total: row!.total };
   }
 
   /** The pathways of a scope with their current placement's company (home pages), at most `limit`. */

@@ -36,7 +36,7 @@ import { ContractRepository } from './contract.repository.js';
 import { PathwayAccess } from './pathway-access.js';
 import { toSnapshot } from './pathway-snapshot.js';
 import { PathwayRepository, type PathwayDetail, type PathwayFilter } from './pathway.repository.js';
-import { toContractView, toHistoryView, toSummary, toView } from './pathway.views.js';
+import { toContractView, toHistoryView, toView } from './pathway.views.js';
 import { TransitionRecorder } from './transition-recorder.js';
 
 const CLOSED_STATES = new Set(['CLOSED', 'WITHDRAWN']);
@@ -113,7 +113,7 @@ export class PathwaysService {
     const byState = byStateOnly ? await this.countsByState(tenantId) : undefined;
     const { items, total } = await this.pathways.list(tenantId, scope, filter, { sort: query.sort, page: query.page, pageSize: query.pageSize, countTotal: !byState });
     return {
-      items: items.map(toSummary),
+      items,
       total: byState ? [...new Set(states ?? PATHWAY_STATES)].reduce((sum, state) => sum + (byState[state] ?? 0), 0) : total!,
       page: query.page,
       pageSize: query.pageSize,
