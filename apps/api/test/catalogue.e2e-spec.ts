@@ -267,6 +267,16 @@ describe('catalogue: employers, certifications, candidates, cohorts', () => {
       expect(refused.body.code).toBe('IN_USE');
       expect((await api().get(`/cohorts/${cohort.id}`)).body).toMatchObject({ name: 'Promo usinage printemps', certificationId: other.id, pathwayCount: 1 });
       expect((await api().patch(`/cohorts/${cohort.id}`, { certificationId: other.id, referentCoordinatorId: coordinatorId })).status).toBe(200);
+
+      // A referent deactivated since stays while the cohort is renamed, but cannot be chosen anew.
+      const leaving = await factory.member(tenant, 'COORDINATOR');
+      expect((await api().patch(`/cohorts/${cohort.id}`, { referentCoordinatorId: leaving.id })).status).toBe(200);
+      await pools.owner.query('UPDATE memberships SET disabled_at = now() WHERE id = $1', [leaving.membershipId]);
+      const renamed2 = await api().patch(`/cohorts/${cohort.id}`, { name: 'Promo usinage été', referentCoordinatorId: leaving.id });
+      expect(renamed2.status).toBe(200);
+      expect(renamed2.body).toMatchObject({ name: 'Promo usinage été', referentCoordinatorId: leaving.id });
+      const other2 = (await api().post('/cohorts', { name: 'Promo B', certificationId: certification.id, startDate: '2027-01-04' })).body;
+      expect((await api().patch(`/cohorts/${other2.id}`, { referentCoordinatorId: leaving.id })).status).toBe(400);
     });
 
     it('refuses a certification or a coordinator from elsewhere', async () => {

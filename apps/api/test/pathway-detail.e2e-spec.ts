@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parisDate, yearOf } from '@jalon/domain';
-import { Database, toDbDate, type Prisma } from '@jalon/server/database';
-import { PathwayRepository } from '../src/pathways/pathway.repository.js';
+import { Database, Prisma, toDbDate } from '@jalon/server/database';
+import { PathwayRepository, type PathwayScope } from '../src/pathways/pathway.repository.js';
 import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestTenant } from '../../../test/support/factories.js';
@@ -103,10 +103,25 @@ describe('the pathway page read in one statement', () => {
   it('reads nothing outside the caller’s scope', async () => {
     const pathways = app.get(PathwayRepository, { strict: false });
     const today = parisDate(new Date());
-    expect(await pathways.findDetail(tenant.id, pathwayId, { kind: 'tutor', membershipId: tutorMembershipId, today })).not.toBeNull();
-    expect(await pathways.findDetail(tenant.id, pathwayId, { kind: 'tutor', membershipId: randomUUID(), today })).toBeNull();
-    expect(await pathways.findDetail(tenant.id, pathwayId, { kind: 'none' })).toBeNull();
+    const { rows: [links] } = await pools.owner.query('SELECT p.candidate_id, pl.employer_id FROM pathways p JOIN placements pl ON pl.pathway_id = p.id WHERE p.id = $1 ORDER BY pl.start_date LIMIT 1', [pathwayId]);
+    const sees = async (scope: PathwayScope) => (await pathways.findDetail(tenant.id, pathwayId, scope))?.id ?? null;
+    expect(await sees({ kind: 'tutor', membershipId: tutorMembershipId, today })).toBe(pathwayId);
+    expect(await sees({ kind: 'tutor', membershipId: randomUUID(), today })).toBeNull();
+    // The company's placement began on 5 January 2026: not current the day before.
+    expect(await sees({ kind: 'employer', employerId: links.employer_id, today })).toBe(pathwayId);
+    expect(await sees({ kind: 'employer', employerId: links.employer_id, today: '2026-01-04' })).toBeNull();
+    expect(await sees({ kind: 'candidate', candidateId: links.candidate_id })).toBe(pathwayId);
+    expect(await sees({ kind: 'candidate', candidateId: randomUUID() })).toBeNull();
+    expect(await sees({ kind: 'none' })).toBeNull();
+  });
+
+  it('reads as the tenant it is asked for, and only in a unit of work of that tenant', async () => {
+    const db = app.get(Database);
+    const pathways = app.get(PathwayRepository, { strict: false });
     const other = await factory.tenant();
     expect(await pathways.findDetail(other.id, pathwayId, { kind: 'tenant' })).toBeNull();
+    // Row-level security alone: the other tenant's transaction sees no pathway at all, whatever the statement asks.
+    expect(await db.sqlStatement(other.id, Prisma.sql`SELECT id FROM pathways WHERE id = ${pathwayId}::uuid`)).toEqual([]);
+    await expect(db.transaction(other.id, () => pathways.findDetail(tenant.id, pathwayId, { kind: 'tenant' }))).rejects.toThrow('Statement for another tenant than the unit of work');
   });
 });

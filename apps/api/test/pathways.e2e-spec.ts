@@ -188,6 +188,26 @@ describe('pathways', () => {
     expect(created.body.errors).toEqual([{ path: 'cohortId', message: 'Cette promotion prépare une autre certification.' }]);
   });
 
+  it('checks only what an edit changes: a referent who has left, a cohort recorded before the rule, stay until replaced', async () => {
+    const { id, version, certification } = await pathwayInExperience();
+    const elsewhere = await factory.cohort(tenant, (await factory.certification(tenant)).id, 'Promo ancienne');
+    const leaving = await factory.member(tenant, 'COORDINATOR');
+    const colleague = await factory.member(tenant, 'COORDINATOR');
+    // As recorded before: another certification's cohort, and a referent deactivated since.
+    await pools.owner.query('UPDATE pathways SET cohort_id = $2, referent_coordinator_id = $3 WHERE id = $1', [id, elsewhere.id, leaving.id]);
+    await pools.owner.query('UPDATE memberships SET disabled_at = now() WHERE id = $1', [leaving.membershipId]);
+
+    const same = await api().patch(`/pathways/${id}`, { expectedVersion: version, cohortId: elsewhere.id, referentCoordinatorId: leaving.id, activity: 'INACTIVE' });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ activity: 'INACTIVE', cohortId: elsewhere.id, referentCoordinatorId: leaving.id });
+    const fresh = await pathwayInExperience({ certification });
+    const toLeaving = await api().patch(`/pathways/${fresh.id}`, { expectedVersion: fresh.version, referentCoordinatorId: leaving.id });
+    expect(toLeaving.status).toBe(400);
+    expect(toLeaving.body.errors).toEqual([{ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' }]);
+    const replaced = await api().patch(`/pathways/${id}`, { expectedVersion: version + 1, cohortId: null, referentCoordinatorId: colleague.id });
+    expect(replaced.body).toMatchObject({ cohortId: null, referentCoordinatorId: colleague.id });
+  });
+
   it('answers a stale expectedVersion with 409 and the current version, changing nothing', async () => {
     const { id, version } = await pathwayInExperience();
     const stale = await api().post(`/pathways/${id}/transitions`, { action: 'withdraw', expectedVersion: version - 1, reason: 'Démission', date: today() });

@@ -9,7 +9,8 @@ import { waitFor } from '../../../test/support/wait.js';
 jest.setTimeout(90_000);
 
 describe('inviting a tutor, who then joins from the e-mail', () => {
-  const suite = browserSuite();
+  // Not the default length: the page must show the one in force.
+  const suite = browserSuite({ PASSWORD_MIN_LENGTH: '14' });
   const { factory } = suite;
 
   /** The invitation link of the e-mail the worker wrote for `to` (no SMTP_URL: .eml files in the outbox). */
@@ -57,7 +58,7 @@ describe('inviting a tutor, who then joins from the e-mail', () => {
     await welcome.goto(link);
     await welcome.getByRole('heading', { name: 'Bienvenue sur Jalon' }).waitFor();
     // The rules in force, from the API.
-    await welcome.getByText('au moins 12 caractères : une phrase de plusieurs mots est idéale ;').waitFor();
+    await welcome.getByText('au moins 14 caractères : une phrase de plusieurs mots est idéale ;').waitFor();
     await welcome.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Lucie');
     await welcome.getByRole('textbox', { name: 'Nom', exact: true }).fill('Arnaud');
     await welcome.getByLabel(/^Mot de passe/).fill('une phrase de passe pour le moule 42');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, pageWithTotal, type Cohort, type Prisma } from '@jalon/server/database';
+import { Database, pageWithTotal, Prisma, type Cohort } from '@jalon/server/database';
 
 export type CohortWithCount = Cohort & { _count: { pathways: number } };
 type CohortData = Omit<Prisma.CohortUncheckedCreateInput, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>;
@@ -13,6 +13,17 @@ export class CohortRepository {
   async create(tenantId: string, data: CohortData): Promise<CohortWithCount> {
     const cohort = await this.db.client.cohort.create({ data: { ...data, tenantId } });
     return (await this.findById(tenantId, cohort.id))!;
+  }
+
+  /**
+   * Locks the cohort until the transaction ends: 'share' while a pathway is
+   * put in it (its certification cannot change meanwhile), 'update' while its
+   * certification changes (no pathway can join it meanwhile). False when it
+   * is not there.
+   */
+  async lock(tenantId: string, id: string, mode: 'share' | 'update'): Promise<boolean> {
+    const rows = await this.db.client.$queryRaw<unknown[]>`SELECT id FROM cohorts WHERE tenant_id = ${tenantId}::uuid AND id = ${id}::uuid FOR ${mode === 'share' ? Prisma.sql`SHARE` : Prisma.sql`UPDATE`}`;
+    return rows.length === 1;
   }
 
   findById(tenantId: string, id: string): Promise<CohortWithCount | null> {

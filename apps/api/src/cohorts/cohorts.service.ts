@@ -36,11 +36,14 @@ export class CohortsService {
   }
 
   async update(id: string, input: UpdateCohortInput): Promise<CohortView> {
+    // Locked first: a pathway put in the cohort meanwhile is counted below.
+    await this.cohorts.lock(this.context.tenantId, id, 'update');
     const before = await this.find(id);
     if (input.certificationId && input.certificationId !== before.certificationId && before._count.pathways > 0) {
       throw new AppError(409, ErrorCode.InUse, 'Des parcours suivent cette promotion : sa certification ne peut plus changer.');
     }
-    await this.checkReferences(input);
+    // Only what changes is checked: a referent who has left since stays until replaced.
+    await this.checkReferences({ ...input, referentCoordinatorId: input.referentCoordinatorId === before.referentCoordinatorId ? undefined : input.referentCoordinatorId });
     const after = await this.cohorts.update(this.context.tenantId, id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.certificationId ? { certificationId: input.certificationId } : {}),

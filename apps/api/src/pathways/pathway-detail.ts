@@ -156,7 +156,10 @@ const PATHWAY_PARTS = Prisma.sql`
       PLACEMENT,
       Prisma.sql`'employer', json_build_object('id', e.id, 'name', e.name), 'tutor', json_build_object('user', json_build_object('firstName', u.first_name, 'lastName', u.last_name))`,
     ),
-    Prisma.sql`FROM placements pl JOIN employers e ON e.id = pl.employer_id JOIN memberships m ON m.id = pl.tutor_membership_id JOIN users u ON u.id = m.user_id
+    Prisma.sql`FROM placements pl
+               JOIN employers e ON e.tenant_id = pl.tenant_id AND e.id = pl.employer_id
+               JOIN memberships m ON m.tenant_id = pl.tenant_id AND m.id = pl.tutor_membership_id
+               JOIN users u ON u.id = m.user_id
                WHERE ${ofPathway('pl')}`,
     Prisma.sql`pl.start_date, pl.id`,
   )} AS placements,

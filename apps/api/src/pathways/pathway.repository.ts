@@ -118,6 +118,7 @@ export class PathwayRepository {
     const order = LIST_ORDER[page.sort];
     const byCandidate = page.sort.endsWith('candidate') ? Prisma.sql`JOIN candidates c ON c.id = p.candidate_id` : Prisma.empty;
     const counted = page.countTotal ? Prisma.sql`SELECT count(*)::int AS total FROM pathways p WHERE ${where}` : Prisma.sql`SELECT NULL::int AS total`;
+    // Each line is a PathwaySummary, as toSummary gives it for the pathway's page (a test compares the two).
     const statement = Prisma.sql`
       SELECT counted.total,
              coalesce(json_agg(json_build_object(

@@ -73,7 +73,7 @@ export class PathwaysService {
     if (!certification) errors.push({ path: 'certificationId', message: 'Certification introuvable dans votre catalogue.' });
     const unknownBlocs = certification ? input.targetBlocCodes.filter((code) => !certification.blocs.some((b) => b.code === code)) : [];
     if (unknownBlocs.length) errors.push({ path: 'targetBlocCodes', message: `Blocs inconnus pour cette certification : ${unknownBlocs.join(', ')}.` });
-    errors.push(...(await this.assignmentErrors(input, input.certificationId)));
+    errors.push(...(await this.assignmentErrors(input, { certificationId: input.certificationId, cohortId: null, referentCoordinatorId: null })));
     if (errors.length) throw validationFailed(errors);
 
     const pathway = await this.pathways.create(tenantId, {
@@ -123,7 +123,7 @@ export class PathwaysService {
   async update(id: string, input: UpdatePathwayInput): Promise<PathwayView> {
     const tenantId = this.context.tenantId;
     const pathway = await this.lockAndFind(id, input.expectedVersion);
-    const errors = await this.assignmentErrors(input, pathway.certificationId);
+    const errors = await this.assignmentErrors(input, pathway);
     if (errors.length) throw validationFailed(errors);
     const { expectedVersion, ...changes } = input;
     await this.pathways.updateVersioned(tenantId, id, expectedVersion, changes);
@@ -322,20 +322,26 @@ export class PathwaysService {
     );
   }
 
-  /** A cohort of the GEIQ preparing the pathway's certification, and a referent among its staff (either left out or null: none). */
-  private async assignmentErrors(input: { cohortId?: string | null; referentCoordinatorId?: string | null }, certificationId: string): Promise<{ path: string; message: string }[]> {
+  /**
+   * A cohort of the GEIQ preparing the pathway's certification (locked, so
+   * that its certification cannot change before this commits), and a
+   * referent among its active staff; null: none. Only what changes is
+   * checked: a referent who has left since stays until replaced.
+   */
+  private async assignmentErrors(
+    input: { cohortId?: string | null; referentCoordinatorId?: string | null },
+    current: { certificationId: string; cohortId: string | null; referentCoordinatorId: string | null },
+  ): Promise<{ path: string; message: string }[]> {
+    const tenantId = this.context.tenantId;
     const errors: { path: string; message: string }[] = [];
-    const cohort = input.cohortId ? await this.cohorts.findById(this.context.tenantId, input.cohortId) : null;
-    if (input.cohortId && !cohort) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
-    if (cohort && cohort.certificationId !== certificationId) errors.push({ path: 'cohortId', message: 'Cette promotion prépare une autre certification.' });
-    if (input.referentCoordinatorId && !(await this.isStaffMember(input.referentCoordinatorId))) {
+    if (input.cohortId && input.cohortId !== current.cohortId) {
+      const cohort = (await this.cohorts.lock(tenantId, input.cohortId, 'share')) ? await this.cohorts.findById(tenantId, input.cohortId) : null;
+      if (!cohort) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
+      else if (cohort.certificationId !== current.certificationId) errors.push({ path: 'cohortId', message: 'Cette promotion prépare une autre certification.' });
+    }
+    if (input.referentCoordinatorId && input.referentCoordinatorId !== current.referentCoordinatorId && !(await this.memberships.isActiveStaff(tenantId, input.referentCoordinatorId))) {
       errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
     }
     return errors;
-  }
-
-  private async isStaffMember(userId: string): Promise<boolean> {
-    const membership = await this.memberships.findByUser(this.context.tenantId, userId);
-    return !!membership && ['COORDINATOR', 'TENANT_ADMIN'].includes(membership.role);
   }
 }

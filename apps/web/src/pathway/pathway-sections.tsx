@@ -71,10 +71,10 @@ export function VaeRecordsSection({ pathway }: { pathway: PathwayView }) {
   const earlier = (isActive: boolean) => (isActive ? '' : ' (précédent)');
   return (
     <Section title="Démarches VAE">
-      {admissibilities.length === 0 ? (
-        <Text c="dimmed">Pas encore de demande de recevabilité.</Text>
-      ) : (
-        <Stack gap="sm">
+      <Stack gap="sm">
+        {admissibilities.length === 0 ? (
+          <Text c="dimmed">Pas encore de demande de recevabilité.</Text>
+        ) : (
           <VaeRecordList title="Recevabilité">
             {admissibilities.map((a) => (
               <List.Item key={a.id}>
@@ -87,34 +87,34 @@ export function VaeRecordsSection({ pathway }: { pathway: PathwayView }) {
               </List.Item>
             ))}
           </VaeRecordList>
-          {validationDossiers.length > 0 && (
-            <VaeRecordList title="Dossier de validation">
-              {validationDossiers.map((d) => (
-                <List.Item key={d.id}>
-                  Dossier n° {d.attempt} déposé le {formatDate(d.submittedOn)}
-                  {earlier(d.isActive)}
-                  {d.returnedOn ? ` · renvoyé le ${formatDate(d.returnedOn)}${d.returnReason ? ` : ${d.returnReason}` : ''}` : ''}
-                </List.Item>
-              ))}
-            </VaeRecordList>
-          )}
-          {jurySessions.length > 0 && (
-            <VaeRecordList title="Jury">
-              {jurySessions.map((j) => (
-                <List.Item key={j.id}>
-                  Jury n° {j.attempt} le {formatDate(j.date)}
-                  {j.place ? `, ${j.place}` : ''}
-                  {earlier(j.isActive)}
-                  {j.result ? ` · ${JURY_RESULT_LABELS[j.result] ?? j.result}` : ' · résultat à saisir'}
-                  {j.blocResults.length > 0 && ` (${j.blocResults.map((b) => `${b.blocCode} ${b.acquired ? 'acquis' : 'non acquis'}`).join(', ')})`}
-                </List.Item>
-              ))}
-            </VaeRecordList>
-          )}
-          {pathway.acquiredBlocCodes.length > 0 && <Text size="sm">Blocs acquis : {pathway.acquiredBlocCodes.join(', ')}</Text>}
-          {pathway.exitOutcome && <Text size="sm">Sortie : {EXIT_OUTCOME_LABELS[pathway.exitOutcome] ?? pathway.exitOutcome}</Text>}
-        </Stack>
-      )}
+        )}
+        {validationDossiers.length > 0 && (
+          <VaeRecordList title="Dossier de validation">
+            {validationDossiers.map((d) => (
+              <List.Item key={d.id}>
+                Dossier n° {d.attempt} déposé le {formatDate(d.submittedOn)}
+                {earlier(d.isActive)}
+                {d.returnedOn ? ` · renvoyé le ${formatDate(d.returnedOn)}${d.returnReason ? ` : ${d.returnReason}` : ''}` : ''}
+              </List.Item>
+            ))}
+          </VaeRecordList>
+        )}
+        {jurySessions.length > 0 && (
+          <VaeRecordList title="Jury">
+            {jurySessions.map((j) => (
+              <List.Item key={j.id}>
+                Jury n° {j.attempt} le {formatDate(j.date)}
+                {j.place ? `, ${j.place}` : ''}
+                {earlier(j.isActive)}
+                {j.result ? ` · ${JURY_RESULT_LABELS[j.result] ?? j.result}` : ' · résultat à saisir'}
+                {j.blocResults.length > 0 && ` (${j.blocResults.map((b) => `${b.blocCode} ${b.acquired ? 'acquis' : 'non acquis'}`).join(', ')})`}
+              </List.Item>
+            ))}
+          </VaeRecordList>
+        )}
+        {pathway.acquiredBlocCodes.length > 0 && <Text size="sm">Blocs acquis : {pathway.acquiredBlocCodes.join(', ')}</Text>}
+        {pathway.exitOutcome && <Text size="sm">Sortie : {EXIT_OUTCOME_LABELS[pathway.exitOutcome] ?? pathway.exitOutcome}</Text>}
+      </Stack>
     </Section>
   );
 }

@@ -9,7 +9,6 @@ import { can, useSession } from '../auth/session';
 import { ContractSection, CoverageSection, DocumentsSection, RemindersSection, TimelineSection, VaeRecordsSection } from '../pathway/pathway-sections';
 import { AssignmentDialog } from '../pathway/assignment-dialog';
 import { TransitionActions } from '../pathway/transition-actions';
-import { useCohorts } from '../ui/cohort-select';
 import { useStaff } from '../ui/record-selects';
 import { formatDate, fullName } from '../ui/format';
 import { PATHWAY_STATE_LABELS, STATE_COLORS } from '../ui/labels';
@@ -120,14 +119,18 @@ export function PathwayPage() {
 
 /** The pathway's cohort and referent coordinator, by name, with the button that changes them. */
 function Assignment({ pathway, onEdit }: { pathway: PathwayView; onEdit: () => void }) {
-  const cohorts = useCohorts();
+  const cohortId = pathway.cohortId;
+  const cohort = useQuery({
+    queryKey: ['cohorts', 'one', cohortId],
+    queryFn: () => unwrap(api.GET('/api/v1/cohorts/{id}', { params: { path: { id: cohortId! } } })),
+    enabled: cohortId !== null,
+  });
   const staff = useStaff();
-  const cohort = pathway.cohortId ? cohorts.data?.items.find((c) => c.id === pathway.cohortId) : undefined;
   const referent = pathway.referentCoordinatorId ? staff.data?.items.find((m) => m.id === pathway.referentCoordinatorId) : undefined;
   return (
     <Group gap="xs" mt={4}>
       <Text size="sm">
-        Promotion : {pathway.cohortId ? (cohort?.name ?? '…') : 'aucune'} · Référent·e : {pathway.referentCoordinatorId ? (referent ? fullName(referent) : '—') : 'personne'}
+        Promotion : {cohortId ? (cohort.data?.name ?? (cohort.isError ? '—' : '…')) : 'aucune'} · Référent·e : {pathway.referentCoordinatorId ? (referent ? fullName(referent) : '—') : 'personne'}
       </Text>
       <Button size="compact-xs" variant="subtle" onClick={onEdit} aria-label="Modifier la promotion et le ou la référent·e">
         Modifier

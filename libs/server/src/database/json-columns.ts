@@ -19,7 +19,9 @@ const snakeCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${let
  * statement that builds its answer as JSON in one round trip.
  */
 export function jsonObject<M>(alias: string, columns: JsonColumns<M>, extra?: Prisma.Sql): Prisma.Sql {
-  // Field names come from the constant column lists, never from input.
+  // Written into the statement as they are: plain names only.
+  const names = [alias, ...Object.keys(columns)];
+  if (!names.every((name) => /^[a-z][A-Za-z0-9_]*$/.test(name))) throw new Error(`Not a plain SQL name among ${names.join(', ')}`);
   const pairs = Object.keys(columns).map((field) => `'${field}', ${alias}.${snakeCase(field)}`);
   return extra ? Prisma.sql`json_build_object(${Prisma.raw(pairs.join(', '))}, ${extra})` : Prisma.raw(`json_build_object(${pairs.join(', ')})`);
 }
