@@ -103,7 +103,11 @@ describe('coordinator journey in the browser', () => {
     await latest.click();
     await page.waitForURL(/\/parcours\?.*etat=JURY_SCHEDULED/);
     await page.getByRole('button', { name: 'Notifications : aucune non lue' }).waitFor();
-    await page.goBack();
+    await page.goto('/notifications');
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await page.getByText('Le jury d’Inès Garçon approche.').waitFor();
+    await expectAccessible(page);
+    await page.goto('/tableau-de-bord');
     // The current page's menu entry stays readable under the pointer.
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).hover();
     await expectAccessible(page);

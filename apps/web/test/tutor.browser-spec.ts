@@ -28,6 +28,8 @@ describe('tutor on a phone (360 px)', () => {
     await submitSignIn(page, tutor);
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('link', { name: alternant }).waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
 
     await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
     await page.getByRole('link', { name: 'Saisir un progrès' }).click();
