@@ -41,6 +41,11 @@ export class MembershipRepository {
   }
 
   /** Whether the user is active staff of the tenant (admin or coordinator): who may be a referent coordinator. */
+  /** The field error for a referent coordinator who is not among the GEIQ's active staff; null when they are. */
+  async referentError(tenantId: string, userId: string): Promise<{ path: string; message: string } | null> {
+    return (await this.isActiveStaff(tenantId, userId)) ? null : { path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' };
+  }
+
   async isActiveStaff(tenantId: string, userId: string): Promise<boolean> {
     const count = await this.db.client.membership.count({ where: { tenantId, userId, disabledAt: null, role: { in: [...STAFF_ROLES] } } });
     return count > 0;

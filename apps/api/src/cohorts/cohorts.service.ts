@@ -79,9 +79,8 @@ export class CohortsService {
     if (input.certificationId && !(await this.certifications.findById(tenantId, input.certificationId))) {
       errors.push({ path: 'certificationId', message: 'Certification introuvable dans votre catalogue.' });
     }
-    if (input.referentCoordinatorId && !(await this.memberships.isActiveStaff(tenantId, input.referentCoordinatorId))) {
-      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
-    }
+    const referent = input.referentCoordinatorId ? await this.memberships.referentError(tenantId, input.referentCoordinatorId) : null;
+    if (referent) errors.push(referent);
     if (errors.length) throw validationFailed(errors);
   }
 }

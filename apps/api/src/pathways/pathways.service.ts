@@ -339,9 +339,8 @@ export class PathwaysService {
       if (!cohort) errors.push({ path: 'cohortId', message: 'Promotion introuvable.' });
       else if (cohort.certificationId !== current.certificationId) errors.push({ path: 'cohortId', message: 'Cette promotion prépare une autre certification.' });
     }
-    if (input.referentCoordinatorId && input.referentCoordinatorId !== current.referentCoordinatorId && !(await this.memberships.isActiveStaff(tenantId, input.referentCoordinatorId))) {
-      errors.push({ path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' });
-    }
+    const referent = input.referentCoordinatorId && input.referentCoordinatorId !== current.referentCoordinatorId ? await this.memberships.referentError(tenantId, input.referentCoordinatorId) : null;
+    if (referent) errors.push(referent);
     return errors;
   }
 }

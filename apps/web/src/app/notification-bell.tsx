@@ -9,6 +9,15 @@ import { BellIcon } from '../ui/icons';
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
+/** Marks one notification read; the bell's count and the lists follow. */
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+}
+
 /** The bell of the header: unread count, the latest notifications, all marked read in one click. */
 export function NotificationBell() {
   const [opened, setOpened] = useState(false);
@@ -22,10 +31,7 @@ export function NotificationBell() {
     mutationFn: () => unwrap(api.POST('/api/v1/notifications/read-all')),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
-  const markRead = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
-  });
+  const markRead = useMarkRead();
   const unread = latest.data?.unreadCount ?? 0;
   const label = unread === 0 ? 'Notifications : aucune non lue' : `Notifications : ${unread} non lue${unread > 1 ? 's' : ''}`;
 

@@ -1,12 +1,13 @@
-import { ErrorCode, UpdatePathwayRequest, type PathwayView, type UpdatePathwayInput } from '@jalon/contracts';
+import { UpdatePathwayRequest, type PathwayView, type UpdatePathwayInput } from '@jalon/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { CertificationCohortSelect } from '../ui/cohort-select';
 import { FormDialog } from '../ui/form-dialog';
 import { ReferentSelect } from '../ui/record-selects';
 import { useDialogForm } from '../ui/use-dialog-form';
 import { useZodForm } from '../ui/use-zod-form';
+import { explainVersionConflict } from './version-conflict';
 
 const FIELDS = ['cohortId', 'referentCoordinatorId'];
 
@@ -28,11 +29,7 @@ export function AssignmentDialog({ pathway, onClose, onSaved }: { pathway: Pathw
       onSaved();
     },
     refusedTitle: 'Affectation non modifiée',
-    explain: (error) => {
-      if (!(error instanceof ApiError && error.code === ErrorCode.VersionConflict)) return null;
-      void queryClient.invalidateQueries({ queryKey: ['pathways', 'one', pathway.id] });
-      return { title: 'Ce parcours vient d’être modifié', reasons: ['La page a été mise à jour : vérifiez puis recommencez.'] };
-    },
+    explain: explainVersionConflict(queryClient, pathway.id, 'vérifiez'),
   });
   return (
     <FormDialog title="Promotion et référent·e" onClose={onClose} onSubmit={(event) => submit(event, { expectedVersion: pathway.version })} refusal={refusal} pending={pending} submitLabel="Enregistrer">

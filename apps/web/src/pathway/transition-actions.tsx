@@ -1,14 +1,15 @@
 import { Button, Group, List, Stack, Text } from '@mantine/core';
-import { ErrorCode, PATHWAY_ACTION_LABELS, TransitionRequest, type PathwayActionType, type PathwayView, type TransitionResponse } from '@jalon/contracts';
+import { PATHWAY_ACTION_LABELS, TransitionRequest, type PathwayActionType, type PathwayView, type TransitionResponse } from '@jalon/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { FormDialog } from '../ui/form-dialog';
 import { FieldInput, initialValues, shownValues, type Field } from '../ui/form-fields';
 import { ADMISSIBILITY_DECISION_LABELS, EXIT_OUTCOME_LABELS, JURY_RESULT_LABELS } from '../ui/labels';
 import { useDialogForm } from '../ui/use-dialog-form';
 import { useZodForm } from '../ui/use-zod-form';
+import { explainVersionConflict } from './version-conflict';
 
 /** What each action of the VAE machine asks for (contracts' TransitionRequest), in French. */
 const FIELDS: Record<PathwayActionType, Field[]> = {
@@ -118,11 +119,7 @@ function TransitionForm({
       onClose();
     },
     refusedTitle: 'Action refusée',
-    explain: (error) => {
-      if (!(error instanceof ApiError && error.code === ErrorCode.VersionConflict)) return null;
-      void queryClient.invalidateQueries({ queryKey: ['pathways', 'one', pathway.id] });
-      return { title: 'Ce parcours vient d’être modifié', reasons: ['La page a été mise à jour : vérifiez l’étape actuelle puis recommencez.'] };
-    },
+    explain: explainVersionConflict(queryClient, pathway.id, 'vérifiez l’étape actuelle'),
   });
 
   return (

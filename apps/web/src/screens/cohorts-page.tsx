@@ -8,9 +8,9 @@ import { useSession } from '../auth/session';
 import { CertificationSelect, useCertifications } from '../ui/certification-select';
 import { FormDialog } from '../ui/form-dialog';
 import { filled } from '../ui/form-values';
-import { formatDate, fullName, plural } from '../ui/format';
+import { formatDate, plural } from '../ui/format';
 import { PageNav } from '../ui/page-nav';
-import { ReferentSelect, useStaff } from '../ui/record-selects';
+import { ReferentSelect, useStaffName } from '../ui/record-selects';
 import { Empty, FormOutcome, ListResult } from '../ui/states';
 import { useCreateForm } from '../ui/use-create-form';
 import { useDialogForm } from '../ui/use-dialog-form';
@@ -29,12 +29,9 @@ export function CohortsPage() {
   });
   const certifications = useCertifications();
   const certificationOf = (id: string) => certifications.data?.items.find((c) => c.id === id);
-  const staff = useStaff();
+  const staffName = useStaffName();
   /** Active staff only: a referent whose access was removed shows as none. */
-  const referentName = (id: string | null) => {
-    const referent = id ? staff.data?.items.find((m) => m.id === id) : undefined;
-    return referent ? fullName(referent) : '—';
-  };
+  const referentName = (id: string | null) => (id && staffName(id)) || '—';
   const pages = cohorts.data ? Math.max(1, Math.ceil(cohorts.data.total / PAGE_SIZE)) : 1;
   const [editing, setEditing] = useState<CohortView | null>(null);
   const [saved, setSaved] = useState<string | null>(null);

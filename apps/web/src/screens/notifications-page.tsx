@@ -1,24 +1,20 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
-import { NOTIFICATIONS_KEY } from '../app/notification-bell';
+import { NOTIFICATIONS_KEY, useMarkRead } from '../app/notification-bell';
 import { formatDateTime } from '../ui/format';
 import { Empty, ErrorState, Loading } from '../ui/states';
 
 export function NotificationsPage() {
-  const queryClient = useQueryClient();
   const pages = useInfiniteQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'all'],
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: 20, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const markRead = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
-  });
+  const markRead = useMarkRead();
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (

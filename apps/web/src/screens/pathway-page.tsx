@@ -9,7 +9,7 @@ import { can, useSession } from '../auth/session';
 import { ContractSection, CoverageSection, DocumentsSection, RemindersSection, TimelineSection, VaeRecordsSection } from '../pathway/pathway-sections';
 import { AssignmentDialog } from '../pathway/assignment-dialog';
 import { TransitionActions } from '../pathway/transition-actions';
-import { useStaff } from '../ui/record-selects';
+import { useStaffName } from '../ui/record-selects';
 import { formatDate, fullName } from '../ui/format';
 import { PATHWAY_STATE_LABELS, STATE_COLORS } from '../ui/labels';
 import { Empty, ErrorState, Loading } from '../ui/states';
@@ -125,12 +125,11 @@ function Assignment({ pathway, onEdit }: { pathway: PathwayView; onEdit: () => v
     queryFn: () => unwrap(api.GET('/api/v1/cohorts/{id}', { params: { path: { id: cohortId! } } })),
     enabled: cohortId !== null,
   });
-  const staff = useStaff();
-  const referent = pathway.referentCoordinatorId ? staff.data?.items.find((m) => m.id === pathway.referentCoordinatorId) : undefined;
+  const staffName = useStaffName();
   return (
     <Group gap="xs" mt={4}>
       <Text size="sm">
-        Promotion : {cohortId ? (cohort.data?.name ?? (cohort.isError ? '—' : '…')) : 'aucune'} · Référent·e : {pathway.referentCoordinatorId ? (referent ? fullName(referent) : '—') : 'personne'}
+        Promotion : {cohortId ? (cohort.data?.name ?? (cohort.isError ? '—' : '…')) : 'aucune'} · Référent·e : {pathway.referentCoordinatorId ? (staffName(pathway.referentCoordinatorId) ?? '—') : 'personne'}
       </Text>
       <Button size="compact-xs" variant="subtle" onClick={onEdit} aria-label="Modifier la promotion et le ou la référent·e">
         Modifier

@@ -65,6 +65,15 @@ export function useStaff() {
   });
 }
 
+/** A staff member's name by user id, among the active staff (undefined while loading, or for someone whose access was removed). */
+export function useStaffName() {
+  const staff = useStaff();
+  return (userId: string) => {
+    const member = staff.data?.items.find((m) => m.id === userId);
+    return member ? fullName(member) : undefined;
+  };
+}
+
 /** A referent coordinator, searchable by name; the person signed in is marked « (moi) ». */
 export function ReferentSelect({ value, onChange, error }: RecordSelectProps) {
   const { session } = useSession();
