@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import net from 'node:net';
 import pg from 'pg';
-import { Database } from '@jalon/server/database';
+import { Database, Prisma } from '@jalon/server/database';
 import { testConfig } from '../../../test/support/config.js';
 import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestTenant } from '../../../test/support/factories.js';
@@ -164,6 +165,38 @@ describe('tenancy', () => {
     const txid = async () => (await db.client.$queryRaw<{ id: string }[]>`SELECT txid_current()::text AS id`)[0]!.id;
     const [first, second] = await db.transaction(null, async () => [await txid(), await txid()]);
     expect(second).toBe(first);
+  });
+
+  it('reads a statement of its own in one write (BEGIN with the tenant, the statement, COMMIT), each of many at once in its own tenant', async () => {
+    const db = app.get(Database);
+    const currentTenant = Prisma.sql`SELECT current_setting('app.tenant_id') AS s, count(*)::int AS invitations FROM invitations`;
+    const sent = jest.spyOn(pg.Client.prototype, 'query');
+    const writes = jest.spyOn(net.Socket.prototype, 'write');
+    const flushes = [jest.spyOn(net.Socket.prototype as unknown as { _write: () => void }, '_write'), jest.spyOn(net.Socket.prototype as unknown as { _writev: () => void }, '_writev')];
+    try {
+      const [row] = await db.sqlStatement<{ s: string; invitations: number }>(tenantA.id, currentTenant);
+      expect(row!.s).toBe(tenantA.id);
+      expect(row!.invitations).toBeGreaterThan(0);
+      expect(sent.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text).split(' ')[0])).toEqual(['BEGIN;', 'SELECT', 'COMMIT']);
+      // Queued as several messages, handed to the socket once.
+      expect(writes.mock.calls.length).toBeGreaterThan(1);
+      expect(flushes.reduce((calls, flush) => calls + flush.mock.calls.length, 0)).toBe(1);
+    } finally {
+      [sent, writes, ...flushes].forEach((spy) => spy.mockRestore());
+    }
+    const tenants = Array.from({ length: 24 }, (_, i) => (i % 2 ? tenantA.id : tenantB.id));
+    const answers = await Promise.all(tenants.map((tenantId) => db.sqlStatement<{ s: string }>(tenantId, currentTenant)));
+    expect(answers.map(([answer]) => answer!.s)).toEqual(tenants);
+  });
+
+  it('gives the connection back clean when a statement of its own fails', async () => {
+    const db = app.get(Database);
+    await expect(db.sqlStatement(tenantA.id, Prisma.sql`SELECT 1 / (count(*) - count(*)) FROM invitations`)).rejects.toThrow(/division by zero/);
+    // The pool's only connection: an aborted transaction left open would refuse the next BEGIN's tenant.
+    const [after] = await db.sqlStatement<{ s: string }>(tenantB.id, Prisma.sql`SELECT current_setting('app.tenant_id') AS s`);
+    expect(after).toEqual({ s: tenantB.id });
+    const outside = await db.transaction(null, async () => (await db.client.$queryRaw<{ s: string | null }[]>`SELECT current_setting('app.tenant_id', true) AS s`)[0]!.s);
+    expect(outside ?? '').toBe('');
   });
 
   it('does not carry a tenant from one request to the next', async () => {

@@ -51,7 +51,11 @@ export class Database implements OnModuleDestroy {
     private readonly cls: ClsService,
   ) {
     this.namedStatements = config.database.preparedStatements;
-    this.pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize, application_name: 'jalon', Client: TenantScopedClient });
+    // Pipelined: a query is sent without waiting for the one before it to be
+    // answered (answers still come in order), so sqlStatement sends its whole
+    // transaction at once. Nothing here keeps a portal open (cursors), which
+    // pipelining refuses.
+    this.pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize, application_name: 'jalon', Client: TenantScopedClient, pipeline: true });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'idle database connection lost'));
     this.pool.on('release', (_error: Error | undefined, client: pg.PoolClient) => (client as unknown as TenantScopedClient).forgetHeldBegin());
     const adapter = new PrismaPg(
@@ -153,9 +157,38 @@ export class Database implements OnModuleDestroy {
    * them; a statement meant for both ways returns text, numbers or JSON.
    */
   sqlStatement<R extends object>(tenantId: string, statement: Prisma.Sql): Promise<R[]> {
-    if (!this.inTransaction) return this.sqlTransaction(tenantId, (sql) => sql.query<R>(statement.text, statement.values));
+    if (!this.inTransaction) return this.statementInOneRoundTrip<R>(tenantId, statement.text, statement.values);
     if (tenantId !== this.currentTenant()) throw new Error('Statement for another tenant than the unit of work');
     return this.client.$queryRaw<R[]>(statement);
+  }
+
+  /**
+   * One statement in a transaction of its own, sent with it as one write:
+   * BEGIN with the tenant, the statement, COMMIT, without waiting between
+   * them (the pool's connections are pipelined). A read this way costs one
+   * round trip instead of three; on these machines each round trip's write
+   * and wake-up cost about as much CPU as the statement itself. When the
+   * statement fails, PostgreSQL answers the COMMIT by rolling back, so the
+   * connection goes back to the pool clean.
+   */
+  private async statementInOneRoundTrip<R extends object>(tenantId: string, text: string, values: unknown[]): Promise<R[]> {
+    this.sqlListeners.forEach((listener) => listener({ sql: text, params: JSON.stringify(values) }));
+    const client = (await this.pool.connect()) as pg.PoolClient & TenantScopedClient;
+    const sent = client.inOneWrite(
+      () =>
+        [
+          client.query('BEGIN'),
+          client.query(SET_TENANT_SQL, [tenantId]),
+          client.query<R>({ name: this.namedStatements ? preparedStatementName({ sql: text }) : undefined, text, values }),
+          client.query('COMMIT'),
+        ] as const,
+    );
+    const steps = await Promise.allSettled(sent);
+    // A COMMIT that failed leaves the connection in a state nobody knows: it is closed rather than reused.
+    client.release(steps[3].status === 'rejected');
+    const failed = steps.find((step) => step.status === 'rejected');
+    if (failed) throw failed.reason;
+    return (steps[2] as PromiseFulfilledResult<pg.QueryResult<R>>).value.rows;
   }
 
   private async runAll(callbacks: Array<() => unknown>, failure: string): Promise<void> {
