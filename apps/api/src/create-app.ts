@@ -9,6 +9,7 @@ import { LogController } from 'fastify';
 import { loadConfig, type AppConfig } from '@jalon/server/config';
 import { createLogger, PinoNestLogger } from '@jalon/server/logging';
 import { AppModule } from './app.module.js';
+import { serializeReply } from './http/json-text.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 import { RequestContext, type Principal } from '@jalon/server/context';
@@ -42,6 +43,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   await app.register(multipart, { limits: { fileSize: config.documents.maxBytes + 1, files: 1, fields: 5, fieldSize: 1_000 } });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Answers already written as JSON (JsonText) go out as they are.
+  fastify.setReplySerializer(serializeReply);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

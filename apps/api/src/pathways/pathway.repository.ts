@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ListPathwaysInput, PathwaySummary } from '@jalon/contracts';
+import type { ListPathwaysInput, Page, PathwaySummary } from '@jalon/contracts';
 import { parisDate, yearOf } from '@jalon/domain';
 import { Database, Prisma, toDbDate, type Pathway, type PathwayState } from '@jalon/server/database';
 import { pathwaysMatching } from '@jalon/server/deadlines';
+import { JsonText } from '../http/json-text.js';
 import { pathwayDetailStatement, toPathwayDetail, yearDays, type PathwayDetail, type PathwayDetailRow } from './pathway-detail.js';
 
 export type { PathwayDetail } from './pathway-detail.js';
@@ -99,12 +100,12 @@ export class PathwayRepository {
   }
 
   /**
-   * A page of the list and, when `countTotal`, how many pathways match, in
-   * one statement: the page is read first (its order is served by an index
-   * for the default sort), then its candidates and certifications for those
-   * rows only. Its one row holds the count and the page's lines, built as
-   * the JSON the API answers (an empty list past the last page): no row to
-   * parse field by field nor to map. Read in a plain transaction of its own
+   * A page of the list, written by its statement as the answer's JSON
+   * (`Page<PathwaySummary>`), sent as it is: nothing is parsed nor mapped
+   * in the API. The page is read first (its order is served by an index for
+   * the default sort), then its candidates and certifications for those rows
+   * only; past the last page, no item. `total` when the caller knows it,
+   * otherwise counted here. Read in a plain transaction of its own
    * (Database.sqlStatement), outside any unit of work, as the timeline is:
    * the route is the most read of all.
    */
@@ -112,22 +113,24 @@ export class PathwayRepository {
     tenantId: string,
     scope: PathwayScope,
     filter: PathwayFilter,
-    page: { sort: ListPathwaysInput['sort']; page: number; pageSize: number; countTotal: boolean },
-  ): Promise<{ items: PathwaySummary[]; total: number | null }> {
+    page: { sort: ListPathwaysInput['sort']; page: number; pageSize: number; total?: number },
+  ): Promise<JsonText<Page<PathwaySummary>>> {
     const where = Prisma.join([pathwaysMatching(tenantId, filter), ...filterSql(tenantId, filter), scopeSql(scope)], ' AND ');
     const order = LIST_ORDER[page.sort];
     const byCandidate = page.sort.endsWith('candidate') ? Prisma.sql`JOIN candidates c ON c.id = p.candidate_id` : Prisma.empty;
-    const counted = page.countTotal ? Prisma.sql`SELECT count(*)::int AS total FROM pathways p WHERE ${where}` : Prisma.sql`SELECT NULL::int AS total`;
+    const counted = page.total === undefined ? Prisma.sql`SELECT count(*)::int AS total FROM pathways p WHERE ${where}` : Prisma.sql`SELECT ${page.total}::int AS total`;
     // Each line is a PathwaySummary, as toSummary gives it for the pathway's page (a test compares the two).
     const statement = Prisma.sql`
-      SELECT counted.total,
-             coalesce(json_agg(json_build_object(
-               'id', p.id, 'state', p.state, 'version', p.version, 'activity', p.activity,
-               'candidate', json_build_object('id', c.id, 'firstName', c.first_name, 'lastName', c.last_name),
-               'certification', json_build_object('id', k.id, 'code', k.code, 'title', k.title),
-               'cohortId', p.cohort_id, 'referentCoordinatorId', p.referent_coordinator_id,
-               'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-             ) ORDER BY ${order}) FILTER (WHERE p.id IS NOT NULL), '[]') AS items
+      SELECT json_build_object(
+               'items', coalesce(json_agg(json_build_object(
+                 'id', p.id, 'state', p.state, 'version', p.version, 'activity', p.activity,
+                 'candidate', json_build_object('id', c.id, 'firstName', c.first_name, 'lastName', c.last_name),
+                 'certification', json_build_object('id', k.id, 'code', k.code, 'title', k.title),
+                 'cohortId', p.cohort_id, 'referentCoordinatorId', p.referent_coordinator_id,
+                 'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+               ) ORDER BY ${order}) FILTER (WHERE p.id IS NOT NULL), '[]'),
+               'total', counted.total, 'page', ${page.page}::int, 'pageSize', ${page.pageSize}::int
+             )::text AS page
       FROM (${counted}) counted
       LEFT JOIN (
         SELECT p.id, p.state, p.version, p.activity, p.cohort_id, p.referent_coordinator_id, p.candidate_id, p.certification_id, p.created_at, p.updated_at
@@ -139,8 +142,8 @@ export class PathwayRepository {
       LEFT JOIN candidates c ON c.id = p.candidate_id
       LEFT JOIN certifications k ON k.id = p.certification_id
       GROUP BY counted.total`;
-    const [row] = await this.db.sqlStatement<{ total: number | null; items: PathwaySummary[] }>(tenantId, statement);
-    return { items: row!.items, total: row!.total };
+    const [row] = await this.db.sqlStatement<{ page: string }>(tenantId, statement);
+    return new JsonText(row!.page);
   }
 
   /** The pathways of a scope with their current placement's company (home pages), at most `limit`. */

@@ -29,6 +29,7 @@ import { Can } from '../access/access.decorators.js';
 import { ID_PARAM } from '../http/ids.js';
 import { PathwaysService } from './pathways.service.js';
 import { Returns } from '../http/returns.decorator.js';
+import type { JsonText } from '../http/json-text.js';
 import { OwnTransactions } from '../http/unit-of-work.interceptor.js';
 
 @ApiTags('pathways')
@@ -43,12 +44,12 @@ export class PathwaysController {
     return this.pathways.create(body);
   }
 
-  /** Tutors, employer contacts and candidates get only the pathways they may see. Read in a plain transaction (PathwayRepository.list). */
+  /** Tutors, employer contacts and candidates get only the pathways they may see. Read in a plain transaction, written as JSON by its statement (PathwayRepository.list). */
   @Can(Permission.PathwaysRead)
   @OwnTransactions()
   @Get()
   @Returns('Page<PathwaySummary>')
-  list(@Query({ schema: ListPathwaysQuery }) query: ListPathwaysInput): Promise<Page<PathwaySummary>> {
+  list(@Query({ schema: ListPathwaysQuery }) query: ListPathwaysInput): Promise<JsonText<Page<PathwaySummary>>> {
     return this.pathways.list(query);
   }
 

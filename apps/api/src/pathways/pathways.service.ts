@@ -25,6 +25,7 @@ import { AppError, notFound, ruleViolation, validationFailed } from '@jalon/serv
 import { REGULATION } from '@jalon/server/regulation';
 import { ReminderPlanner } from '@jalon/server/reminders';
 import { AuditTrail } from '../audit/audit-trail.js';
+import type { JsonText } from '../http/json-text.js';
 import { MembershipRepository } from '../auth/membership.repository.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { CertificationRepository } from '../certifications/certification.repository.js';
@@ -93,7 +94,7 @@ export class PathwaysService {
     return this.view(pathway);
   }
 
-  async list(query: ListPathwaysInput): Promise<Page<PathwaySummary>> {
+  async list(query: ListPathwaysInput): Promise<JsonText<Page<PathwaySummary>>> {
     const tenantId = this.context.tenantId;
     const scope = await this.access.scope();
     const filter: PathwayFilter = {
@@ -111,13 +112,8 @@ export class PathwaysService {
     const { states, ...narrowing } = filter;
     const byStateOnly = scope.kind === 'tenant' && Object.values(narrowing).every((value) => value === undefined);
     const byState = byStateOnly ? await this.countsByState(tenantId) : undefined;
-    const { items, total } = await this.pathways.list(tenantId, scope, filter, { sort: query.sort, page: query.page, pageSize: query.pageSize, countTotal: !byState });
-    return {
-      items,
-      total: byState ? [...new Set(states ?? PATHWAY_STATES)].reduce((sum, state) => sum + (byState[state] ?? 0), 0) : total!,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    const total = byState && [...new Set(states ?? PATHWAY_STATES)].reduce((sum, state) => sum + (byState[state] ?? 0), 0);
+    return this.pathways.list(tenantId, scope, filter, { sort: query.sort, page: query.page, pageSize: query.pageSize, total });
   }
 
   async update(id: string, input: UpdatePathwayInput): Promise<PathwayView> {
