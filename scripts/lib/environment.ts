@@ -11,16 +11,10 @@ import pg from 'pg';
 import { setupDatabase } from '../db/setup.js';
 import { ensurePostgres, ensureRedis, type Log } from './services.js';
 
+export { API_PROCESS } from './api-process.js';
+
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DATA_DIR = path.join(REPO_ROOT, '.data');
-
-/**
- * How the API process is started (npm start, the benchmark; the Dockerfile
- * repeats it). A bounded old generation makes V8 collect instead of growing
- * the heap under load, and two malloc arenas stop glibc from keeping one
- * arena per V8 helper thread: together they keep the process under 300 MB.
- */
-export const API_PROCESS = { flags: ['--max-old-space-size=160'], env: { MALLOC_ARENA_MAX: '2' } } as const;
 
 export interface Environment {
   ownerUrl: string;
