@@ -64,8 +64,8 @@ describe('coordinator dashboard', () => {
     const statements = sent.mock.calls.length;
     sent.mockRestore();
     expect(statements).toBe(0);
-    expect(again.computedAt).toBe(first.computedAt);
-    expect(again.juriesNext30Days[0].place).toBe(first.juriesNext30Days[0].place);
+    // The stored JSON, sent as it is, is the answer first computed.
+    expect(again).toEqual(first);
 
     const { version } = (await http(app).get(`/api/v1/pathways/${pathwayId}`).set(bearer(token))).body;
     const moved = await http(app)

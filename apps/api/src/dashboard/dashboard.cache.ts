@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@jalon/server/config';
 import { Database } from '@jalon/server/database';
 import { RedisClient } from '@jalon/server/redis';
+import { JsonText } from '../http/json-text.js';
 
 /** How long computed figures are served before they are computed again. */
 export const DASHBOARD_TTL_SECONDS = 60;
@@ -51,23 +52,35 @@ export class DashboardCache {
 
   /** The tenant's figures stored under `field` (a name and its filter), computed by `compute` when missing or stale. */
   async get<T>(tenantId: string, field: string, compute: () => Promise<T>): Promise<T> {
+    const figures = await this.figures(tenantId, field, compute);
+    return 'json' in figures ? (JSON.parse(figures.json) as T) : figures.value;
+  }
+
+  /** As get(), as JSON text: what the cache holds is sent as it is, not parsed and serialised again. */
+  async getJson<T>(tenantId: string, field: string, compute: () => Promise<T>): Promise<JsonText<T>> {
+    const figures = await this.figures(tenantId, field, compute);
+    return new JsonText('json' in figures ? figures.json : JSON.stringify(figures.value));
+  }
+
+  /** The stored JSON when it is fresh, otherwise the figures computed (and stored unless a change came meanwhile). */
+  private async figures<T>(tenantId: string, field: string, compute: () => Promise<T>): Promise<{ json: string } | { value: T }> {
     const generationKey = `${this.prefix}:${tenantId}:generation`;
     const read = (await this.redis.eval(READ, 1, generationKey, `${this.prefix}:${tenantId}:`, `:${field}`).catch(() => null)) as [string, string | null] | null;
-    if (read?.[1]) return JSON.parse(read[1]) as T;
+    if (read?.[1]) return { json: read[1] };
 
     const generation = read?.[0] ?? 'unknown';
     const flight = `${tenantId}:${generation}:${field}`;
     const pending = this.inFlight.get(flight) as Promise<T> | undefined;
-    if (pending) return pending;
+    if (pending) return { value: await pending };
     const computing = compute().finally(() => this.inFlight.delete(flight));
     this.inFlight.set(flight, computing);
-    const figures = await computing;
+    const value = await computing;
     if (read) {
       await this.redis
-        .eval(STORE, 2, generationKey, `${this.prefix}:${tenantId}:${generation}:${field}`, generation, JSON.stringify(figures), DASHBOARD_TTL_SECONDS)
+        .eval(STORE, 2, generationKey, `${this.prefix}:${tenantId}:${generation}:${field}`, generation, JSON.stringify(value), DASHBOARD_TTL_SECONDS)
         .catch((error: unknown) => this.logger.warn({ err: error, field }, 'figures not cached'));
     }
-    return figures;
+    return { value };
   }
 
   /** Makes the tenant's cached figures stale once the current transaction commits. */

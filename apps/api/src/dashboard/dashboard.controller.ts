@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { DashboardQuery, Permission, type DashboardQueryInput, type DashboardView } from '@jalon/contracts';
 import { Can } from '../access/access.decorators.js';
 import { DashboardService } from './dashboard.service.js';
+import type { JsonText } from '../http/json-text.js';
 import { Returns } from '../http/returns.decorator.js';
 import { OwnTransactions } from '../http/unit-of-work.interceptor.js';
 
@@ -16,7 +17,7 @@ export class DashboardController {
   @OwnTransactions()
   @Get()
   @Returns('DashboardView')
-  view(@Query({ schema: DashboardQuery }) query: DashboardQueryInput): Promise<DashboardView> {
+  view(@Query({ schema: DashboardQuery }) query: DashboardQueryInput): Promise<JsonText<DashboardView>> {
     return this.dashboard.view(query);
   }
 }

@@ -5,6 +5,7 @@ import { RequestContext } from '@jalon/server/context';
 import { Database, fromDbDate, fromOptionalDbDate } from '@jalon/server/database';
 import { DeadlineRepository, pathwaysMatching } from '@jalon/server/deadlines';
 import { REGULATION } from '@jalon/server/regulation';
+import type { JsonText } from '../http/json-text.js';
 import { DashboardCache } from './dashboard.cache.js';
 import { DashboardRepository } from './dashboard.repository.js';
 
@@ -22,10 +23,10 @@ export class DashboardService {
     private readonly db: Database,
   ) {}
 
-  /** From the cache when it is fresh; otherwise computed in a transaction of its own (the route opens none: @OwnTransactions). */
-  view(filter: DashboardQueryInput): Promise<DashboardView> {
+  /** From the cache when it is fresh, as the JSON stored; otherwise computed in a transaction of its own (the route opens none: @OwnTransactions). */
+  view(filter: DashboardQueryInput): Promise<JsonText<DashboardView>> {
     const tenantId = this.context.tenantId;
-    return this.cache.get(tenantId, `view:${filter.cohortId ?? '*'}:${filter.coordinatorId ?? '*'}`, () => this.db.transaction(tenantId, () => this.compute(filter)));
+    return this.cache.getJson(tenantId, `view:${filter.cohortId ?? '*'}:${filter.coordinatorId ?? '*'}`, () => this.db.transaction(tenantId, () => this.compute(filter)));
   }
 
   /** The queries run one after the other on one connection (one transaction); each is an aggregate or a short list. */
