@@ -7,8 +7,8 @@ COPY . .
 RUN npm ci --no-audit --no-fund && npx nx run-many -t build --output-style=stream
 
 FROM node:20-bookworm-slim
-# Memory settings: see API_PROCESS in scripts/lib/environment.ts. NODE_OPTIONS
-# can be raised at run time (docker run -e NODE_OPTIONS=...) with the container's memory.
+# Memory settings: see API_PROCESS in scripts/lib/api-process.ts. NODE_OPTIONS
+# can be raised at run time (docker run -e NODE_OPTIONS=..., both flags) with the container's memory.
 ENV NODE_ENV=production HOST=0.0.0.0 MALLOC_ARENA_MAX=2 NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=8"
 WORKDIR /app
 COPY --from=build /app /app

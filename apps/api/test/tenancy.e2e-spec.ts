@@ -7,6 +7,8 @@ import { openPools } from '../../../test/support/db.js';
 import { Factory, type TestTenant } from '../../../test/support/factories.js';
 import { bearer, http, login, startApi } from '../../../test/support/harness.js';
 
+const DATABASE_PORT = Number(new URL(testConfig().database.url).port || 5432);
+
 /** Row-level security: the second lock, proven against the real database. */
 describe('tenancy', () => {
   const pools = openPools();
@@ -170,17 +172,20 @@ describe('tenancy', () => {
   it('reads a statement of its own in one write (BEGIN with the tenant, the statement, COMMIT), each of many at once in its own tenant', async () => {
     const db = app.get(Database);
     const currentTenant = Prisma.sql`SELECT current_setting('app.tenant_id') AS s, count(*)::int AS invitations FROM invitations`;
+    await db.sqlStatement(tenantA.id, currentTenant); // the pool's connection is open before counting
     const sent = jest.spyOn(pg.Client.prototype, 'query');
     const writes = jest.spyOn(net.Socket.prototype, 'write');
     const flushes = [jest.spyOn(net.Socket.prototype as unknown as { _write: () => void }, '_write'), jest.spyOn(net.Socket.prototype as unknown as { _writev: () => void }, '_writev')];
+    // Only the database's sockets: Redis or the HTTP server could write meanwhile.
+    const toDatabase = (spy: jest.SpyInstance) => spy.mock.contexts.filter((socket) => (socket as net.Socket).remotePort === DATABASE_PORT).length;
     try {
       const [row] = await db.sqlStatement<{ s: string; invitations: number }>(tenantA.id, currentTenant);
       expect(row!.s).toBe(tenantA.id);
       expect(row!.invitations).toBeGreaterThan(0);
       expect(sent.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text).split(' ')[0])).toEqual(['BEGIN;', 'SELECT', 'COMMIT']);
       // Queued as several messages, handed to the socket once.
-      expect(writes.mock.calls.length).toBeGreaterThan(1);
-      expect(flushes.reduce((calls, flush) => calls + flush.mock.calls.length, 0)).toBe(1);
+      expect(toDatabase(writes)).toBeGreaterThan(1);
+      expect(flushes.reduce((calls, flush) => calls + toDatabase(flush), 0)).toBe(1);
     } finally {
       [sent, writes, ...flushes].forEach((spy) => spy.mockRestore());
     }
@@ -191,12 +196,26 @@ describe('tenancy', () => {
 
   it('gives the connection back clean when a statement of its own fails', async () => {
     const db = app.get(Database);
+    const backend = Prisma.sql`SELECT current_setting('app.tenant_id') AS s, pg_backend_pid() AS pid`;
+    const [before] = await db.sqlStatement<{ pid: number }>(tenantA.id, backend);
     await expect(db.sqlStatement(tenantA.id, Prisma.sql`SELECT 1 / (count(*) - count(*)) FROM invitations`)).rejects.toThrow(/division by zero/);
-    // The pool's only connection: an aborted transaction left open would refuse the next BEGIN's tenant.
-    const [after] = await db.sqlStatement<{ s: string }>(tenantB.id, Prisma.sql`SELECT current_setting('app.tenant_id') AS s`);
-    expect(after).toEqual({ s: tenantB.id });
+    // The pool's only connection, kept: an aborted transaction left open would refuse the next BEGIN's tenant.
+    const [after] = await db.sqlStatement<{ s: string; pid: number }>(tenantB.id, backend);
+    expect(after).toEqual({ s: tenantB.id, pid: before!.pid });
     const outside = await db.transaction(null, async () => (await db.client.$queryRaw<{ s: string | null }[]>`SELECT current_setting('app.tenant_id', true) AS s`)[0]!.s);
     expect(outside ?? '').toBe('');
+  });
+
+  it('survives a connection lost in the middle of a statement of its own', async () => {
+    const db = app.get(Database);
+    const reading = db.sqlStatement(tenantA.id, Prisma.sql`SELECT pg_sleep(5), 'lost connection' AS marker`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { rows } = await pools.owner.query<{ ended: boolean }>(`SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query LIKE '%''lost connection'' AS marker%' AND pid <> pg_backend_pid()`);
+    expect(rows).toEqual([{ ended: true }]);
+    await expect(reading).rejects.toThrow(/terminat|Connection/i);
+    // The process is still here, and the pool opens another connection.
+    const [next] = await db.sqlStatement<{ s: string }>(tenantB.id, Prisma.sql`SELECT current_setting('app.tenant_id') AS s`);
+    expect(next).toEqual({ s: tenantB.id });
   });
 
   it('does not carry a tenant from one request to the next', async () => {

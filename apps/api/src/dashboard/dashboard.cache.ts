@@ -53,17 +53,17 @@ export class DashboardCache {
   /** The tenant's figures stored under `field` (a name and its filter), computed by `compute` when missing or stale. */
   async get<T>(tenantId: string, field: string, compute: () => Promise<T>): Promise<T> {
     const figures = await this.figures(tenantId, field, compute);
-    return 'json' in figures ? (JSON.parse(figures.json) as T) : figures.value;
+    return 'value' in figures ? figures.value : (JSON.parse(figures.json) as T);
   }
 
   /** As get(), as JSON text: what the cache holds is sent as it is, not parsed and serialised again. */
   async getJson<T>(tenantId: string, field: string, compute: () => Promise<T>): Promise<JsonText<T>> {
     const figures = await this.figures(tenantId, field, compute);
-    return new JsonText('json' in figures ? figures.json : JSON.stringify(figures.value));
+    return new JsonText('value' in figures ? (figures.json ?? JSON.stringify(figures.value)) : figures.json);
   }
 
-  /** The stored JSON when it is fresh, otherwise the figures computed (and stored unless a change came meanwhile). */
-  private async figures<T>(tenantId: string, field: string, compute: () => Promise<T>): Promise<{ json: string } | { value: T }> {
+  /** The stored JSON when it is fresh, otherwise the figures computed (and stored, as `json`, unless a change came meanwhile). */
+  private async figures<T>(tenantId: string, field: string, compute: () => Promise<T>): Promise<{ json: string } | { value: T; json?: string }> {
     const generationKey = `${this.prefix}:${tenantId}:generation`;
     const read = (await this.redis.eval(READ, 1, generationKey, `${this.prefix}:${tenantId}:`, `:${field}`).catch(() => null)) as [string, string | null] | null;
     if (read?.[1]) return { json: read[1] };
@@ -75,12 +75,12 @@ export class DashboardCache {
     const computing = compute().finally(() => this.inFlight.delete(flight));
     this.inFlight.set(flight, computing);
     const value = await computing;
-    if (read) {
-      await this.redis
-        .eval(STORE, 2, generationKey, `${this.prefix}:${tenantId}:${generation}:${field}`, generation, JSON.stringify(value), DASHBOARD_TTL_SECONDS)
-        .catch((error: unknown) => this.logger.warn({ err: error, field }, 'figures not cached'));
-    }
-    return { value };
+    if (!read) return { value };
+    const json = JSON.stringify(value);
+    await this.redis
+      .eval(STORE, 2, generationKey, `${this.prefix}:${tenantId}:${generation}:${field}`, generation, json, DASHBOARD_TTL_SECONDS)
+      .catch((error: unknown) => this.logger.warn({ err: error, field }, 'figures not cached'));
+    return { value, json };
   }
 
   /** Makes the tenant's cached figures stale once the current transaction commits. */

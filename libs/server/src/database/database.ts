@@ -128,7 +128,7 @@ export class Database implements OnModuleDestroy {
    */
   async sqlTransaction<T>(tenantId: string, work: (sql: SqlTx) => Promise<T>): Promise<T> {
     if (this.inTransaction) throw new Error('sqlTransaction() inside a unit of work');
-    const client = await this.pool.connect();
+    const { client, release } = await this.checkout();
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -146,7 +146,7 @@ export class Database implements OnModuleDestroy {
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
-      client.release(broken);
+      release(broken);
     }
   }
 
@@ -173,7 +173,7 @@ export class Database implements OnModuleDestroy {
    */
   private async statementInOneRoundTrip<R extends object>(tenantId: string, text: string, values: unknown[]): Promise<R[]> {
     this.sqlListeners.forEach((listener) => listener({ sql: text, params: JSON.stringify(values) }));
-    const client = (await this.pool.connect()) as pg.PoolClient & TenantScopedClient;
+    const { client, release } = await this.checkout();
     const sent = client.inOneWrite(
       () =>
         [
@@ -185,10 +185,29 @@ export class Database implements OnModuleDestroy {
     );
     const steps = await Promise.allSettled(sent);
     // A COMMIT that failed leaves the connection in a state nobody knows: it is closed rather than reused.
-    client.release(steps[3].status === 'rejected');
+    release(steps[3].status === 'rejected');
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
     return (steps[2] as PromiseFulfilledResult<pg.QueryResult<R>>).value.rows;
+  }
+
+  /**
+   * A connection of the pool, for plain SQL. Out of the pool, nothing of the
+   * pool's listens to its errors, and a connection lost then would be an
+   * 'error' event nobody handles, which ends the process: its queries in
+   * flight fail on their own, the error is only logged here.
+   */
+  private async checkout(): Promise<{ client: pg.PoolClient & TenantScopedClient; release: (destroy: boolean) => void }> {
+    const client = (await this.pool.connect()) as pg.PoolClient & TenantScopedClient;
+    const lost = (error: Error) => this.logger.warn({ err: error }, 'database connection lost during a statement');
+    client.on('error', lost);
+    return {
+      client,
+      release: (destroy) => {
+        client.off('error', lost);
+        client.release(destroy);
+      },
+    };
   }
 
   private async runAll(callbacks: Array<() => unknown>, failure: string): Promise<void> {

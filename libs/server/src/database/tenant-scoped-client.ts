@@ -43,7 +43,8 @@ export class TenantScopedClient extends pg.Client {
       const together = { text: `BEGIN; ${SET_TENANT_SQL.replace('$1', `'${tenantId}'`)}`, ...(typeof config === 'string' ? {} : { rowMode: config.rowMode, types: config.types }) };
       return (this.send([together]) as Promise<pg.QueryResult[]>).then((results) => results[results.length - 1]) as never;
     }
-    return (this.send(['BEGIN']) as Promise<unknown>).then(() => this.send(args)) as never;
+    // Both at once: answers come in order, and a statement sent meanwhile (pipelined) cannot overtake its BEGIN.
+    return Promise.all([this.send(['BEGIN']) as Promise<unknown>, this.send(args) as Promise<unknown>]).then(([, result]) => result) as never;
   }
 
   /**
