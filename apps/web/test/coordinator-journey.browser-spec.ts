@@ -25,6 +25,15 @@ describe('the coordinator’s journey in the browser, from a new person to a cer
     coordinator = await factory.member(tenant, 'COORDINATOR', await factory.user({ firstName: 'Claire', lastName: 'Fabre' }));
     const certification = await factory.certification(tenant);
     cohort = await factory.cohort(tenant, certification.id, 'Usinage rentrée');
+    // 110 later cohorts of another certification: the pathway's own is not among the GEIQ's latest 100.
+    await pools.owner.query(
+      `WITH other AS (
+         INSERT INTO certifications (id, tenant_id, kind, code, title, level, certifier, admissibility_validity_months, updated_at)
+         VALUES (gen_random_uuid(), $1, 'CQPM', 'CQPM-CHAUD', 'Chaudronnier', 3, 'UIMM', 36, now()) RETURNING id)
+       INSERT INTO cohorts (id, tenant_id, name, certification_id, start_date, updated_at)
+       SELECT gen_random_uuid(), $1, 'Chaudronnerie ' || n, other.id, date '2027-01-04' + n, now() FROM other, generate_series(1, 110) n`,
+      [tenant.id],
+    );
     employer = await factory.employer(tenant, 'Atelier Garonne');
     // A tutor of this company, and one of no company in particular.
     await factory.member(tenant, 'TUTOR', await factory.user({ firstName: 'Marc', lastName: 'Vidal' }), { employerId: employer.id });

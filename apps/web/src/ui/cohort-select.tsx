@@ -30,10 +30,20 @@ export function CohortSelect({ value, onChange }: { value: string | undefined; o
   );
 }
 
+/** The cohorts preparing one certification, asked of the API: among all of the GEIQ's, they may be older than the latest 100. */
+function useCertificationCohorts(certificationId: string) {
+  return useQuery({
+    queryKey: ['cohorts', 'certification', certificationId],
+    queryFn: () => unwrap(api.GET('/api/v1/cohorts', { params: { query: { certificationId, pageSize: 100 } } })),
+    enabled: !!certificationId,
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** The cohort of a pathway: one of those preparing its certification, or none. */
 export function CertificationCohortSelect({ certificationId, value, onChange, error }: { certificationId: string; value: string; onChange: (cohortId: string) => void; error?: string }) {
-  const cohorts = useCohorts();
-  const cohortsOfIt = (cohorts.data?.items ?? []).filter((c) => c.certificationId === certificationId);
+  const cohorts = useCertificationCohorts(certificationId);
+  const cohortsOfIt = cohorts.data?.items ?? [];
   return (
     <Select
       label="Promotion"
