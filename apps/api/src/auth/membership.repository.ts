@@ -40,12 +40,12 @@ export class MembershipRepository {
     return this.db.client.membership.findFirst({ where: { tenantId, id, disabledAt: null } });
   }
 
-  /** Whether the user is active staff of the tenant (admin or coordinator): who may be a referent coordinator. */
   /** The field error for a referent coordinator who is not among the GEIQ's active staff; null when they are. */
   async referentError(tenantId: string, userId: string): Promise<{ path: string; message: string } | null> {
     return (await this.isActiveStaff(tenantId, userId)) ? null : { path: 'referentCoordinatorId', message: 'Cette personne n’est pas chargée d’accompagnement dans votre GEIQ.' };
   }
 
+  /** Whether the user is active staff of the tenant (admin or coordinator): who may be a referent coordinator. */
   async isActiveStaff(tenantId: string, userId: string): Promise<boolean> {
     const count = await this.db.client.membership.count({ where: { tenantId, userId, disabledAt: null, role: { in: [...STAFF_ROLES] } } });
     return count > 0;

@@ -4,10 +4,16 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { formatDate } from './format';
 
-export function useCohorts() {
+/**
+ * The GEIQ's latest 100 cohorts, or those preparing one certification, asked
+ * of the API (they may be older than the latest 100); none until a
+ * certification is chosen ('').
+ */
+function useCohorts(certificationId?: string) {
   return useQuery({
-    queryKey: ['cohorts', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/cohorts', { params: { query: { pageSize: 100 } } })),
+    queryKey: ['cohorts', certificationId === undefined ? 'all' : `certification:${certificationId}`],
+    queryFn: () => unwrap(api.GET('/api/v1/cohorts', { params: { query: { certificationId, pageSize: 100 } } })),
+    enabled: certificationId !== '',
     staleTime: 5 * 60_000,
   });
 }
@@ -30,19 +36,9 @@ export function CohortSelect({ value, onChange }: { value: string | undefined; o
   );
 }
 
-/** The cohorts preparing one certification, asked of the API: among all of the GEIQ's, they may be older than the latest 100. */
-function useCertificationCohorts(certificationId: string) {
-  return useQuery({
-    queryKey: ['cohorts', 'certification', certificationId],
-    queryFn: () => unwrap(api.GET('/api/v1/cohorts', { params: { query: { certificationId, pageSize: 100 } } })),
-    enabled: !!certificationId,
-    staleTime: 5 * 60_000,
-  });
-}
-
 /** The cohort of a pathway: one of those preparing its certification, or none. */
 export function CertificationCohortSelect({ certificationId, value, onChange, error }: { certificationId: string; value: string; onChange: (cohortId: string) => void; error?: string }) {
-  const cohorts = useCertificationCohorts(certificationId);
+  const cohorts = useCohorts(certificationId);
   const cohortsOfIt = cohorts.data?.items ?? [];
   return (
     <Select

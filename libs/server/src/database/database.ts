@@ -134,11 +134,7 @@ export class Database implements OnModuleDestroy {
       await client.query('BEGIN');
       await client.query(SET_TENANT_SQL, [tenantId]);
       const result = await work({
-        query: async <R extends object>(text: string, params?: unknown[]) => {
-          this.sqlListeners.forEach((listener) => listener({ sql: text, params: JSON.stringify(params ?? []) }));
-          // Named as Prisma's are: parsed and planned once per connection.
-          return (await client.query<R>({ name: this.namedStatements ? preparedStatementName({ sql: text }) : undefined, text, values: params })).rows;
-        },
+        query: async <R extends object>(text: string, params?: unknown[]) => (await client.query<R>(this.plainStatement(text, params ?? []))).rows,
       });
       await client.query('COMMIT');
       return result;
@@ -172,14 +168,13 @@ export class Database implements OnModuleDestroy {
    * connection goes back to the pool clean.
    */
   private async statementInOneRoundTrip<R extends object>(tenantId: string, text: string, values: unknown[]): Promise<R[]> {
-    this.sqlListeners.forEach((listener) => listener({ sql: text, params: JSON.stringify(values) }));
     const { client, release } = await this.checkout();
     const sent = client.inOneWrite(
       () =>
         [
           client.query('BEGIN'),
           client.query(SET_TENANT_SQL, [tenantId]),
-          client.query<R>({ name: this.namedStatements ? preparedStatementName({ sql: text }) : undefined, text, values }),
+          client.query<R>(this.plainStatement(text, values)),
           client.query('COMMIT'),
         ] as const,
     );
@@ -189,6 +184,12 @@ export class Database implements OnModuleDestroy {
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
     return (steps[2] as PromiseFulfilledResult<pg.QueryResult<R>>).value.rows;
+  }
+
+  /** A statement of plain SQL as it is sent: heard by onQuery's listeners, and named as Prisma's are (parsed and planned once per connection). */
+  private plainStatement(text: string, values: unknown[]): pg.QueryConfig {
+    this.sqlListeners.forEach((listener) => listener({ sql: text, params: JSON.stringify(values) }));
+    return { name: this.namedStatements ? preparedStatementName({ sql: text }) : undefined, text, values };
   }
 
   /**
